@@ -1,0 +1,58 @@
+package dev.piecewise.api;
+
+import java.util.List;
+
+/**
+ * A running Piecewise client: its plugins, its torrents and the defaults new torrents get. Methods are safe to call
+ * from any thread. Every failure a user can cause is a {@link PiecewiseException} with a message meant for the user.
+ */
+public interface Client extends AutoCloseable {
+
+    /** The TCP port the client accepts peer connections on. */
+    int port();
+
+    /** The plugins found in the plugins folder. */
+    Plugins plugins();
+
+    /**
+     * Adds a torrent and starts it (checking existing data first).
+     *
+     * @return the torrent's handle; its {@link TorrentHandle#id()} is the short id the shell prints
+     * @throws PiecewiseException for an unreadable or invalid torrent, a duplicate, or an unknown strategy or policy
+     */
+    TorrentHandle add(AddTorrent request);
+
+    /** The torrents, in the order they were added. */
+    List<TorrentHandle> torrents();
+
+    /**
+     * The torrent whose id starts with {@code idPrefix}.
+     *
+     * @throws PiecewiseException when no torrent or more than one matches
+     */
+    TorrentHandle torrent(String idPrefix);
+
+    /** Stops a torrent, tells its trackers, forgets it, and deletes its data when asked to. */
+    void remove(String idPrefix, boolean deleteData);
+
+    /** The strategy new torrents get, as a spec such as {@code rarest-first+end-game}. */
+    Selection defaultStrategy();
+
+    /**
+     * Sets the strategy new torrents get.
+     *
+     * @param spec a strategy spec; unique prefixes are accepted ({@code rarest+end})
+     * @throws PiecewiseException for an unknown or ambiguous id or an invalid option
+     */
+    Selection setDefaultStrategy(String spec, java.util.Map<String, String> options);
+
+    /** The choking policy new torrents get. */
+    Selection defaultChoking();
+
+    /** Sets the choking policy new torrents get; unique prefixes are accepted. */
+    Selection setDefaultChoking(String id, java.util.Map<String, String> options);
+
+    /** Stops every torrent, tells the trackers, saves state and closes the listen port. */
+    @Override
+    void close();
+}

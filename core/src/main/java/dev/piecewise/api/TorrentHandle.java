@@ -1,0 +1,53 @@
+package dev.piecewise.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A torrent in a client. Handles stay valid after removal; their snapshots then show the state it ended in. */
+public interface TorrentHandle {
+
+    /** The short id users type: the first 8 hex digits of the info-hash. */
+    String id();
+
+    InfoHash infoHash();
+
+    String name();
+
+    /** A consistent snapshot of the torrent's state and figures. */
+    TorrentStatus status();
+
+    /** The connected peers now. */
+    List<PeerSnapshot> peers();
+
+    /** The files and how much of each we have. */
+    List<FileSnapshot> files();
+
+    /** The trackers of every tier and their state. */
+    List<TrackerSnapshot> trackers();
+
+    /** Stops transfers and closes the connections, keeping verified data and state. */
+    void pause();
+
+    /** Starts a paused or failed torrent again. */
+    void resume();
+
+    /**
+     * Switches the strategy; takes effect at the next pick, and nothing already requested is lost.
+     *
+     * @throws PiecewiseException for an unknown or ambiguous spec or an invalid option
+     */
+    Selection setStrategy(String spec, Map<String, String> options);
+
+    /** Switches the choking policy; takes effect at once. */
+    Selection setChoking(String id, Map<String, String> options);
+
+    /**
+     * Blocks until the download is complete and verified, the torrent fails, or the timeout passes.
+     *
+     * @return {@code true} when complete
+     * @throws PiecewiseException when the torrent is in an error state or was removed
+     * @throws InterruptedException when the waiting thread is interrupted (Ctrl-C in the shell)
+     */
+    boolean awaitCompletion(Duration timeout) throws InterruptedException;
+}

@@ -1,0 +1,47 @@
+package dev.piecewise.spi.choking;
+
+/** What a choking policy knows of one peer. Rates are over the core's recent window (about 20 seconds). */
+public interface PeerStats {
+
+    /** Identifies this connection for as long as it lasts; the same id across rechokes. */
+    long id();
+
+    /** The rate at which the peer has recently sent us block data, in bytes per second. */
+    double downloadRate();
+
+    /** The rate at which we have recently sent the peer block data, in bytes per second. */
+    double uploadRate();
+
+    /** Block bytes received from this peer since it connected. */
+    long downloaded();
+
+    /** Block bytes sent to this peer since it connected. */
+    long uploaded();
+
+    /** Whether the peer is interested in our pieces. */
+    boolean interested();
+
+    /** Whether we are interested in the peer's pieces. */
+    boolean amInterested();
+
+    /** Whether we are choking the peer now. */
+    boolean amChoking();
+
+    /** Whether the peer is choking us now. */
+    boolean chokingUs();
+
+    /** Whether the peer has every piece (it will never be interested in a leecher's upload). */
+    boolean seed();
+
+    /**
+     * Whether the peer snubs us: it unchoked us and we want its pieces, yet it has sent no block for 60 seconds.
+     * Policies that want another threshold use {@link #lastBlockMillis()}.
+     */
+    boolean snubbed();
+
+    /** When the connection was established, on {@link ChokingView#nowMillis()}'s clock. */
+    long connectedMillis();
+
+    /** When the peer last sent us a block, or {@link #connectedMillis()} if it never has. */
+    long lastBlockMillis();
+}
