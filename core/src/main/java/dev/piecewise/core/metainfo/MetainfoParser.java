@@ -54,7 +54,10 @@ public final class MetainfoParser {
         String source = file.toString();
         byte[] data;
         try (InputStream in = Files.newInputStream(file)) {
-            data = in.readNBytes(MAX_TORRENT_FILE_SIZE + 1);
+            // the size first, so an enormous file is refused without reading it; the bounded read covers a file
+            // that grows meanwhile
+            data = Files.size(file) > MAX_TORRENT_FILE_SIZE ? new byte[MAX_TORRENT_FILE_SIZE + 1]
+                    : in.readNBytes(MAX_TORRENT_FILE_SIZE + 1);
         } catch (NoSuchFileException e) {
             throw new MetainfoException(source, "no such file", e);
         } catch (AccessDeniedException e) {
