@@ -210,7 +210,7 @@ class StorageTest {
             StorageException e = assertThrows(StorageException.class, () -> storage.read(0, 0,
                     ByteBuffer.allocate(10)));
             assertEquals(StorageException.Kind.MISSING_DATA, e.kind());
-            assertEquals("file missing reading t/f0", e.getMessage());
+            assertEquals("file missing reading t/00", e.getMessage());
             assertFalse(storage.verify(0));
             assertEquals(StorageException.Kind.MISSING_DATA, assertThrows(StorageException.class,
                     () -> storage.transferTo(0, 0, 10, FileChannel.open(directory.resolve("x"),
@@ -279,7 +279,7 @@ class StorageTest {
                 Thread.currentThread().interrupt();
                 StorageException e = assertThrows(StorageException.class,
                         () -> storage.read(0, 0, ByteBuffer.allocate(100)));
-                assertEquals("interrupted reading t/f0", e.getMessage());
+                assertEquals("interrupted reading t/00", e.getMessage());
             });
             interrupted.join(10_000);
             // the interrupt closed the shared channel; the next user gets a fresh one

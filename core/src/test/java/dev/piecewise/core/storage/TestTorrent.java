@@ -29,8 +29,9 @@ record TestTorrent(Metainfo metainfo, Path source, byte[] stream) {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         for (int i = 0; i < sizes.length; i++) {
             byte[] data = random(sizes[i], i);
-            // names sort in creation order, so the stream is the files in this order
-            Path file = root.resolve(i % 2 == 0 ? "f" + i : "sub/f" + i);
+            // names sort (byte-wise, as the builder orders them) in creation order; every other file in a folder
+            String number = String.format("%02d", i);
+            Path file = root.resolve(i % 2 == 0 ? number : number + "-sub/f");
             Files.createDirectories(file.getParent());
             Files.write(file, data);
         }
