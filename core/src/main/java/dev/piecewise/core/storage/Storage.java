@@ -5,17 +5,25 @@ import dev.piecewise.core.metainfo.Metainfo;
 import dev.piecewise.core.metainfo.PieceHasher;
 import dev.piecewise.core.metainfo.TorrentFile;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +46,8 @@ import java.util.function.BooleanSupplier;
  * are written from the caller's buffer (typically a pooled direct buffer) with no copy on the heap.
  */
 public final class Storage implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
 
     /** Zeros for pad files and preallocation, shared read-only. */
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10).asReadOnlyBuffer();
@@ -255,6 +265,40 @@ public final class Storage implements AutoCloseable {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * Closes the storage and deletes the torrent's files, then the torrent's folders left empty. Only this torrent's
+     * paths are touched: other files in its folders are kept (and so are those folders), and a symbolic link on the
+     * way is refused, never followed.
+     */
+    public void closeAndDeleteFiles() throws StorageException {
+        close();
+        // deepest first, so a folder is emptied before it is removed
+        TreeSet<List<String>> folders = new TreeSet<>(Comparator.<List<String>>comparingInt(List::size).reversed()
+                .thenComparing(List::toString));
+        for (TorrentFile file : layout.files()) {
+            if (!file.pad()) {
+                delete(file.path());
+                for (int depth = 1; depth < file.path().size(); depth++) {
+                    folders.add(file.path().subList(0, depth));
+                }
+            }
+        }
+        for (List<String> folder : folders) {
+            delete(folder);
+        }
+    }
+
+    private void delete(List<String> elements) throws StorageException {
+        Path path = directory.file(elements, false);
+        try {
+            Files.deleteIfExists(path);
+        } catch (DirectoryNotEmptyException e) {
+            LOG.info("keeping {}: it holds files that are not the torrent's", directory.display(path));
+        } catch (IOException e) {
+            throw Failures.of(e, "deleting " + directory.display(path));
         }
     }
 

@@ -161,4 +161,36 @@ class DownloadDirectorySafetyTest {
         assertFalse(metainfo.name().contains("/"));
         return metainfo;
     }
+
+    @Test
+    void deletesOnlyTheTorrentsFilesAndItsEmptiedFolders() throws Exception {
+        TestTorrent torrent = TestTorrent.multiFile(directory, "t", 16384, 20_000, 5_000, 7_000, 100);
+        TestTorrent other = TestTorrent.multiFile(directory.resolve("o"), "t2", 16384, 1_000);
+        try (Storage storage = Storage.open(torrent.metainfo(), downloads, StorageOptions.DEFAULT);
+             Storage neighbour = Storage.open(other.metainfo(), downloads, StorageOptions.DEFAULT)) {
+            torrent.writeAll(storage);
+            other.writeAll(neighbour);
+            Files.writeString(downloads.resolve("t/03-sub/mine.txt"), "the user's own");
+            storage.closeAndDeleteFiles();
+        }
+        try (Stream<Path> left = Files.walk(downloads)) {
+            assertEquals(List.of(downloads, downloads.resolve("t"), downloads.resolve("t/03-sub"),
+                    downloads.resolve("t/03-sub/mine.txt"), downloads.resolve("t2"), downloads.resolve("t2/00")),
+                    left.sorted().toList());
+        }
+    }
+
+    @Test
+    void deletingNeverFollowsAPlantedLink() throws Exception {
+        TestTorrent torrent = TestTorrent.multiFile(directory, "t", 16384, 20_000, 5_000);
+        Files.createDirectories(outside.resolve("01-sub"));
+        Files.writeString(outside.resolve("01-sub/f"), "keep me too");
+        Storage storage = Storage.open(torrent.metainfo(), downloads, StorageOptions.DEFAULT);
+        torrent.writePiece(storage, 0);
+        Files.createSymbolicLink(downloads.resolve("t/01-sub"), outside.resolve("01-sub"));
+        assertEquals(StorageException.Kind.UNSAFE_PATH,
+                assertThrows(StorageException.class, storage::closeAndDeleteFiles).kind());
+        assertEquals("keep me too", Files.readString(outside.resolve("01-sub/f")));
+        assertEquals("keep me", Files.readString(outside.resolve("precious")));
+    }
 }
