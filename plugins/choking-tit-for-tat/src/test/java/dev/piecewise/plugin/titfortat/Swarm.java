@@ -3,6 +3,7 @@ package dev.piecewise.plugin.titfortat;
 import dev.piecewise.spi.OptionSpec;
 import dev.piecewise.spi.Options;
 import dev.piecewise.spi.choking.ChokingContext;
+import dev.piecewise.spi.choking.ChokingDecision;
 import dev.piecewise.spi.choking.ChokingView;
 import dev.piecewise.spi.choking.PeerStats;
 
@@ -24,6 +25,12 @@ final class Swarm implements ChokingView {
         var peer = new Peer(id, now);
         peers.add(peer);
         return peer;
+    }
+
+    /** Puts a decision in force, as the core would. */
+    ChokingDecision apply(ChokingDecision decision) {
+        peers.forEach(peer -> peer.unchoked = decision.isUnchoked(peer.id));
+        return decision;
     }
 
     static ChokingContext context(List<OptionSpec> specs, Map<String, String> options, long seed) {
@@ -74,8 +81,11 @@ final class Swarm implements ChokingView {
         double downloadRate;
         double uploadRate;
         long downloaded;
+        long uploaded;
         boolean interested;
+        boolean unchoked;
         boolean seed;
+        boolean snubbed;
         long waitingSinceMillis = Long.MAX_VALUE;
 
         Peer(long id, long connectedMillis) {
@@ -102,13 +112,13 @@ final class Swarm implements ChokingView {
         @Override public double downloadRate() { return downloadRate; }
         @Override public double uploadRate() { return uploadRate; }
         @Override public long downloaded() { return downloaded; }
-        @Override public long uploaded() { return 0; }
+        @Override public long uploaded() { return uploaded; }
         @Override public boolean interested() { return interested; }
         @Override public boolean amInterested() { return waitingSinceMillis != Long.MAX_VALUE; }
-        @Override public boolean amChoking() { return true; }
+        @Override public boolean amChoking() { return !unchoked; }
         @Override public boolean chokingUs() { return waitingSinceMillis == Long.MAX_VALUE; }
         @Override public boolean seed() { return seed; }
-        @Override public boolean snubbed() { return false; }
+        @Override public boolean snubbed() { return snubbed; }
         @Override public long waitingSinceMillis() { return waitingSinceMillis; }
         @Override public long connectedMillis() { return connectedMillis; }
         @Override public long lastBlockMillis() { return connectedMillis; }
