@@ -3,6 +3,7 @@ package dev.piecewise.plugin.propshare;
 import dev.piecewise.spi.choking.ChokingDecision;
 import dev.piecewise.spi.choking.ChokingDecision.Slot;
 import dev.piecewise.spi.choking.ChokingPolicy;
+import dev.piecewise.testkit.choking.Swarm;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.piecewise.plugin.roundrobin;
 
 import dev.piecewise.spi.choking.ChokingDecision;
 import dev.piecewise.spi.choking.ChokingPolicy;
+import dev.piecewise.testkit.choking.Swarm;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

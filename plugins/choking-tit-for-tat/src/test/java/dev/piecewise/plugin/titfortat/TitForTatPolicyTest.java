@@ -4,6 +4,7 @@ import dev.piecewise.spi.choking.ChokingDecision;
 import dev.piecewise.spi.choking.ChokingDecision.Slot;
 import dev.piecewise.spi.choking.ChokingEvent;
 import dev.piecewise.spi.choking.ChokingPolicy;
+import dev.piecewise.testkit.choking.Swarm;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
