@@ -3,6 +3,7 @@ package dev.piecewise.plugin.propshare;
 import dev.piecewise.spi.choking.ChokingDecision;
 import dev.piecewise.spi.choking.ChokingDecision.Slot;
 import dev.piecewise.spi.choking.ChokingPolicy;
+import dev.piecewise.testkit.choking.FluidSwarm;
 import dev.piecewise.testkit.choking.Swarm;
 import org.junit.jupiter.api.Test;
 
@@ -140,5 +141,13 @@ class PropSharePolicyTest {
             }
             previous = current;
         }
+    }
+
+    @Test
+    void aFreeRiderGetsOnlyOptimisticShares() {
+        // the optimistic fifth of an upload outweighs one contributor's proportional share in a small swarm of
+        // equals, so PropShare is kinder to a free rider than tit-for-tat here (about 0.65), yet it gets less
+        double ratio = FluidSwarm.freeRiderRatio(new PropShareProvider(), 8, 1);
+        assertTrue(ratio < 0.8, "free rider / contributor: " + ratio);
     }
 }

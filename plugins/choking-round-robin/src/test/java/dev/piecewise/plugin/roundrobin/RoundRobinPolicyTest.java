@@ -2,6 +2,7 @@ package dev.piecewise.plugin.roundrobin;
 
 import dev.piecewise.spi.choking.ChokingDecision;
 import dev.piecewise.spi.choking.ChokingPolicy;
+import dev.piecewise.testkit.choking.FluidSwarm;
 import dev.piecewise.testkit.choking.Swarm;
 import org.junit.jupiter.api.Test;
 
@@ -105,5 +106,11 @@ class RoundRobinPolicyTest {
         assertEquals(2, turn(policy(Map.of())).unchoked().size());
         swarm.maxUnchoked = 0;
         assertTrue(turn(policy(Map.of())).unchoked().isEmpty());
+    }
+
+    @Test
+    void whileDownloadingAFreeRiderOnlyGetsTheRotatingSlot() {
+        double ratio = FluidSwarm.freeRiderRatio(new RoundRobinProvider(), 8, 1);
+        assertTrue(ratio < 0.5, "free rider / contributor: " + ratio);
     }
 }

@@ -4,6 +4,7 @@ import dev.piecewise.spi.choking.ChokingDecision;
 import dev.piecewise.spi.choking.ChokingDecision.Slot;
 import dev.piecewise.spi.choking.ChokingEvent;
 import dev.piecewise.spi.choking.ChokingPolicy;
+import dev.piecewise.testkit.choking.FluidSwarm;
 import dev.piecewise.testkit.choking.Swarm;
 import org.junit.jupiter.api.Test;
 
@@ -225,5 +226,12 @@ class TitForTatPolicyTest {
                 "new-peer-age", "new-peer-weight"), provider.options().stream().map(o -> o.key()).toList());
         assertEquals(10, policy().interval().toSeconds());
         assertEquals(20, policy(Map.of("interval", "20s"), 1).interval().toSeconds());
+    }
+
+    @Test
+    void aFreeRiderGetsMarkedlyLessThanContributors() {
+        // it only ever gets optimistic slots (about a third of a contributor's take); unchoke-all gives it 1.1
+        double ratio = FluidSwarm.freeRiderRatio(new TitForTatProvider(), 8, 1);
+        assertTrue(ratio < 0.5, "free rider / contributor: " + ratio);
     }
 }

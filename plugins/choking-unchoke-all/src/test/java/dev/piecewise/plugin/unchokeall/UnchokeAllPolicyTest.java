@@ -2,6 +2,7 @@ package dev.piecewise.plugin.unchokeall;
 
 import dev.piecewise.spi.choking.ChokingEvent;
 import dev.piecewise.spi.choking.ChokingPolicy;
+import dev.piecewise.testkit.choking.FluidSwarm;
 import dev.piecewise.testkit.choking.Swarm;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,13 @@ class UnchokeAllPolicyTest {
         swarm.peers.get(1).interested = false; // peer 2 is done with us
         var after = swarm.apply(policy.rechoke(swarm, false));
         assertEquals(Set.of(1L, 3L, 4L, 5L), after.unchoked().keySet(), "the freed slot goes to the next peer");
+    }
+
+    @Test
+    void aFreeRiderGetsAboutAsMuchAsContributors() {
+        // each uploader splits its upload evenly among the eleven others, free rider included: no incentive at all
+        // (the free rider even gets a tenth more, having eleven uploaders where a contributor has ten)
+        double ratio = FluidSwarm.freeRiderRatio(new UnchokeAllProvider(), 16, 1);
+        assertEquals(1.0, ratio, 0.15, "free rider / contributor");
     }
 }
