@@ -45,12 +45,19 @@ public final class Session implements Client {
         PluginRegistry registry;
         try {
             Files.createDirectories(config.dataDir());
-            registry = PluginRegistry.open(config.pluginsDir(), copies, Session.class.getModule().getLayer());
+            registry = PluginRegistry.open(config.pluginsDir(), copies, coreLayer());
         } catch (IOException e) {
-            throw new PiecewiseException("cannot use the data directory " + config.dataDir() + ": " + e, e);
+            throw new PiecewiseException("cannot use the data directory " + config.dataDir() + ": "
+                    + e.getClass().getSimpleName() + " " + e.getMessage(), e);
         }
         registry.problems().forEach(problem -> log.warn("plugin {}", problem));
         return new Session(registry);
+    }
+
+    /** The layer plugins resolve against: the core's, or the boot layer when the core runs on the class path. */
+    private static ModuleLayer coreLayer() {
+        ModuleLayer layer = Session.class.getModule().getLayer();
+        return layer != null ? layer : ModuleLayer.boot();
     }
 
     @Override

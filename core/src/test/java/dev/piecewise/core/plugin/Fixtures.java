@@ -15,30 +15,30 @@ import java.util.Random;
  * The plugin jars the loader tests use, good and broken, compiled once per test JVM into {@code target/fixture-jars}.
  * Tests copy them into plugins folders of their own under the file names they need (the names set the load order).
  */
-final class Fixtures {
+public final class Fixtures {
 
     /** fixture.good 1.0.0: strategies rarest-first and end-game, choking tit-for-tat, tracker fixture-http. */
-    static final String GOOD = "good-1.0.0.jar";
+    public static final String GOOD = "good-1.0.0.jar";
     /** The same classes as {@link #GOOD} in version 2.0.0. */
-    static final String GOOD_V2 = "good-2.0.0.jar";
+    public static final String GOOD_V2 = "good-2.0.0.jar";
     /** A plain jar (no module-info) whose META-INF/services names strategy random-first. */
-    static final String PLAIN = "plain.jar";
+    public static final String PLAIN = "plain.jar";
     /** Random bytes. */
-    static final String GARBAGE = "garbage.jar";
+    public static final String GARBAGE = "garbage.jar";
     /** fixture.needy: requires module fixture.absent, which no jar provides. */
-    static final String NEEDY = "needy.jar";
+    public static final String NEEDY = "needy.jar";
     /** A plain jar with a class in dev.piecewise.spi, a package of the core. */
-    static final String SPLIT_CORE = "split-core.jar";
+    public static final String SPLIT_CORE = "split-core.jar";
     /** A plain jar with a class in javax.net.ssl, a package of java.base. */
-    static final String SPLIT_JDK = "split-jdk.jar";
+    public static final String SPLIT_JDK = "split-jdk.jar";
     /** fixture.boom: a strategy whose constructor throws, one whose id() throws, then steady and crashy (whose create throws). */
-    static final String BOOM = "boom.jar";
+    public static final String BOOM = "boom.jar";
     /** fixture.dupid: strategy rarest-first again, and tracker other-https serving https again. */
-    static final String DUPLICATE_IDS = "dupid.jar";
+    public static final String DUPLICATE_IDS = "dupid.jar";
     /** fixture.badid: a strategy whose id is Bad_Id. */
-    static final String BAD_ID = "badid.jar";
+    public static final String BAD_ID = "badid.jar";
     /** fixture.empty: a module that provides nothing. */
-    static final String EMPTY = "empty.jar";
+    public static final String EMPTY = "empty.jar";
 
     private static final Path DIRECTORY = Path.of("target", "fixture-jars").toAbsolutePath();
     private static boolean built;
@@ -47,7 +47,7 @@ final class Fixtures {
     }
 
     /** Copies fixture jars into {@code folder}: pairs of fixture name and the file name to give it. */
-    static void install(Path folder, String... fixtureThenName) {
+    public static void install(Path folder, String... fixtureThenName) {
         try {
             Files.createDirectories(folder);
             for (int i = 0; i < fixtureThenName.length; i += 2) {
@@ -60,7 +60,7 @@ final class Fixtures {
     }
 
     /** The built fixture jar of that name. */
-    static synchronized Path jar(String name) {
+    public static synchronized Path jar(String name) {
         if (!built) {
             try {
                 build();
