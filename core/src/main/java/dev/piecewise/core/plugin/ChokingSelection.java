@@ -57,6 +57,15 @@ public final class ChokingSelection {
         return components.selection();
     }
 
+    /**
+     * The same choice with more options, which win over those already set.
+     *
+     * @throws PiecewiseException for an unknown, ambiguous or invalid option
+     */
+    public ChokingSelection withOptions(Map<String, String> options) {
+        return new ChokingSelection(components.withOptions(options));
+    }
+
     /** The same choice resolved against another catalog, as after a reload. */
     public ChokingSelection resolveIn(PluginCatalog catalog) {
         return resolve(catalog, spec(), components.typedOptions());

@@ -65,15 +65,14 @@ public final class DefaultSelections {
     }
 
     /**
-     * The strategy for a new torrent: {@code spec} if given, else the default; {@code options} apply to either.
+     * The strategy for a new torrent: {@code spec} with {@code options} if a spec is given, else the default with
+     * {@code options} added to its own.
      *
      * @throws PiecewiseException for an invalid spec or option, or when no strategy plugin is installed
      */
     public StrategySelection strategyFor(Optional<String> spec, Map<String, String> options) {
-        if (spec.isEmpty() && options.isEmpty()) {
-            return strategy();
-        }
-        return StrategySelection.resolve(registry.catalog(), spec.orElseGet(() -> strategy().spec()), options);
+        return spec.map(given -> StrategySelection.resolve(registry.catalog(), given, options))
+                .orElseGet(() -> strategy().withOptions(options));
     }
 
     /**
@@ -98,15 +97,14 @@ public final class DefaultSelections {
     }
 
     /**
-     * The choking policy for a new torrent: {@code id} if given, else the default; {@code options} apply to either.
+     * The choking policy for a new torrent: {@code id} with {@code options} if an id is given, else the default with
+     * {@code options} added to its own.
      *
      * @throws PiecewiseException for an invalid id or option, or when no choking plugin is installed
      */
     public ChokingSelection chokingFor(Optional<String> id, Map<String, String> options) {
-        if (id.isEmpty() && options.isEmpty()) {
-            return choking();
-        }
-        return ChokingSelection.resolve(registry.catalog(), id.orElseGet(() -> choking().spec()), options);
+        return id.map(given -> ChokingSelection.resolve(registry.catalog(), given, options))
+                .orElseGet(() -> choking().withOptions(options));
     }
 
     private void refresh(PluginCatalog catalog) {

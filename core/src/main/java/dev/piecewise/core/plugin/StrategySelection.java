@@ -97,6 +97,15 @@ public final class StrategySelection {
         return components.selection();
     }
 
+    /**
+     * The same choice with more options, which win over those already set.
+     *
+     * @throws PiecewiseException for an unknown, ambiguous or invalid option
+     */
+    public StrategySelection withOptions(Map<String, String> options) {
+        return new StrategySelection(components.withOptions(options));
+    }
+
     /** The same choice resolved against another catalog, as after a reload. */
     public StrategySelection resolveIn(PluginCatalog catalog) {
         return resolve(catalog, spec(), components.typedOptions());
