@@ -9,7 +9,7 @@ import dev.piecewise.core.picker.RequestSink;
 import dev.piecewise.plugin.rarestfirst.RarestFirstProvider;
 import dev.piecewise.spi.Options;
 import dev.piecewise.spi.strategy.PieceStrategy;
-import dev.piecewise.spi.strategy.StrategyContext;
+import dev.piecewise.testkit.strategy.PickerScenario;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -138,21 +138,6 @@ public class PickBenchmark {
 
     private static PieceStrategy rarestFirst(RandomGenerator random) {
         var provider = new RarestFirstProvider();
-        return provider.create(new StrategyContext() {
-            @Override
-            public Options options() {
-                return Options.defaults(provider.options());
-            }
-
-            @Override
-            public RandomGenerator random() {
-                return random;
-            }
-
-            @Override
-            public Optional<PieceStrategy> base() {
-                return Optional.empty();
-            }
-        });
+        return provider.create(PickerScenario.context(Options.defaults(provider.options()), random, Optional.empty()));
     }
 }
