@@ -1,19 +1,19 @@
 package dev.piecewise.plugin.trackerhttp;
 
 import dev.piecewise.spi.tracker.AnnounceEvent;
-import dev.piecewise.spi.tracker.PeerAddress;
 import dev.piecewise.spi.tracker.TrackerException;
 import dev.piecewise.spi.tracker.TrackerTransport;
-import dev.piecewise.testing.OpenTracker;
+import dev.piecewise.testing.RealTrackers;
+import dev.piecewise.testing.TestTracker;
+import dev.piecewise.testing.TrackerScenarios;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,64 +23,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The HTTP transport against a real opentracker on 127.0.0.1. */
+/** The HTTP transport against real trackers on 127.0.0.1: opentracker and Piecewise's embedded one. */
 @Timeout(30)
 class HttpTrackerInteropTest {
 
     private final TrackerTransport transport =
             new HttpTrackerTransport(new HttpLimits(1 << 20, 5), "Piecewise/test", Optional.empty());
-    private OpenTracker opentracker;
+    private TestTracker tracker;
 
-    @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        opentracker = OpenTracker.start(dir, List.of(infoHash(0x11), infoHash(0x22)));
+    private TestTracker start(String name, Path dir) throws Exception {
+        tracker = RealTrackers.start(name, dir, List.of(infoHash(0x11), infoHash(0x22)));
+        return tracker;
     }
 
     @AfterEach
     void stop() throws Exception {
         transport.close();
-        opentracker.close();
+        if (tracker != null) {
+            tracker.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RealTrackers.OPENTRACKER, RealTrackers.EMBEDDED})
+    void peersSeeEachOtherAndAreCounted(String name, @TempDir Path dir) throws Exception {
+        TrackerScenarios.peersSeeEachOtherAndAreCounted(transport, start(name, dir).httpAnnounce(), infoHash(0x11));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RealTrackers.OPENTRACKER, RealTrackers.EMBEDDED})
+    void stoppedLeavesTheSwarm(String name, @TempDir Path dir) throws Exception {
+        TrackerScenarios.stoppedLeavesTheSwarm(transport, start(name, dir).httpAnnounce(), infoHash(0x22));
     }
 
     @Test
-    void twoPeersSeeEachOtherAndTheScrapeCountsThem() throws Exception {
-        var torrent = infoHash(0x11);
-        var url = opentracker.httpAnnounce();
-        var seeder = transport.announce(announce(url, torrent, "seeder", 40001, 0, AnnounceEvent.STARTED));
-        assertTrue(seeder.interval().compareTo(Duration.ZERO) > 0);
-        assertTrue(seeder.minInterval().isPresent(), "opentracker gives a min interval");
-        var leecher = transport.announce(announce(url, torrent, "leecher", 40002, 5000, AnnounceEvent.STARTED));
-
-        assertTrue(leecher.peers().contains(PeerAddress.of(new InetSocketAddress("127.0.0.1", 40001))),
-                "the leecher is told of the seeder: " + leecher.peers());
-        assertEquals(1, leecher.seeders().getAsInt());
-        assertEquals(1, leecher.leechers().getAsInt());
-
-        assertTrue(transport.canScrape(url));
-        var counts = transport.scrape(url, List.of(torrent)).torrents().get(torrent);
-        assertEquals(1, counts.seeders());
-        assertEquals(1, counts.leechers());
-
-        var again = transport.announce(announce(url, torrent, "seeder", 40001, 0, AnnounceEvent.NONE));
-        assertTrue(again.peers().contains(PeerAddress.of(new InetSocketAddress("127.0.0.1", 40002))),
-                "the seeder is told of the leecher at its next announce: " + again.peers());
-    }
-
-    @Test
-    void stoppedTakesThePeerOutOfTheSwarm() throws Exception {
-        var torrent = infoHash(0x22);
-        var url = opentracker.httpAnnounce();
-        transport.announce(announce(url, torrent, "a", 40001, 10, AnnounceEvent.STARTED));
-        transport.announce(announce(url, torrent, "b", 40002, 10, AnnounceEvent.STARTED));
-        assertEquals(2, transport.scrape(url, List.of(torrent)).torrents().get(torrent).leechers());
-        transport.announce(announce(url, torrent, "a", 40001, 10, AnnounceEvent.STOPPED));
-        assertEquals(1, transport.scrape(url, List.of(torrent)).torrents().get(torrent).leechers());
-    }
-
-    @Test
-    void aTorrentOffTheWhitelistIsRefusedWithOpentrackersReason() {
-        var e = assertThrows(TrackerException.class, () -> transport.announce(
-                announce(opentracker.httpAnnounce(), infoHash(0x33), "a", 40001, 10, AnnounceEvent.STARTED)));
+    void aTorrentOffOpentrackersWhitelistIsRefusedWithItsReason(@TempDir Path dir) throws Exception {
+        var url = start(RealTrackers.OPENTRACKER, dir).httpAnnounce();
+        var e = assertThrows(TrackerException.class,
+                () -> transport.announce(announce(url, infoHash(0x33), "a", 40001, 10, AnnounceEvent.STARTED)));
         assertEquals(TrackerException.Reason.REFUSED, e.reason());
         assertTrue(e.getMessage().contains("not authorized"), e.getMessage());
     }
