@@ -5,14 +5,29 @@ import dev.piecewise.spi.tracker.AnnounceEvent;
 import dev.piecewise.spi.tracker.PeerAddress;
 import dev.piecewise.spi.tracker.TrackerTransport;
 
+import dev.piecewise.core.tracker.AnnounceIdentity;
+import dev.piecewise.core.tracker.Announcer;
+import dev.piecewise.core.tracker.AnnouncerSettings;
+import dev.piecewise.core.tracker.Scheduler;
+import dev.piecewise.core.tracker.TransferFigures;
+
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static dev.piecewise.testing.TrackerRequests.announce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every transport must manage with every real tracker, written once. */
@@ -53,5 +68,73 @@ public final class TrackerScenarios {
         var c = transport.announce(announce(tracker, torrent, "c", 40003, 10, AnnounceEvent.STARTED));
         assertFalse(c.peers().contains(PeerAddress.of(new InetSocketAddress("127.0.0.1", 40001))),
                 "a stopped peer is not handed out: " + c.peers());
+    }
+
+    /**
+     * Two announcers, as two clients would run them, with the real transport and a real scheduler: the second one is
+     * handed the first one's address; when both stop, the tracker forgets them. The tracker comes second in the
+     * announce list, after one that nothing listens to, which must not keep the peers from arriving.
+     */
+    public static void announcersFindEachOther(TrackerTransport transport, URI tracker, URI deadTracker,
+                                               InfoHash torrent) throws Exception {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            var scheduler = Scheduler.of(executor, Clock.systemUTC());
+            var firstPeers = new LinkedBlockingQueue<List<PeerAddress>>();
+            var secondPeers = new LinkedBlockingQueue<List<PeerAddress>>();
+            var first = announcer(transport, List.of(List.of(deadTracker.toString()), List.of(tracker.toString())), torrent,
+                    "first", 41001, 0, scheduler, firstPeers);
+            var second = announcer(transport, List.of(List.of(tracker.toString())), torrent, "second", 41002, 500,
+                    scheduler, secondPeers);
+            first.start();
+            awaitWorking(first, tracker);
+            second.start();
+            List<PeerAddress> found = secondPeers.poll(10, TimeUnit.SECONDS);
+            assertNotNull(found, "the second announcer was handed peers");
+            assertTrue(found.contains(PeerAddress.of(new InetSocketAddress("127.0.0.1", 41001))), found.toString());
+            assertEquals(1, transport.scrape(tracker, List.of(torrent)).torrents().get(torrent).seeders());
+
+            first.stop(Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+            second.stop(Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+            var counts = transport.scrape(tracker, List.of(torrent)).torrents().get(torrent);
+            assertTrue(counts == null || counts.seeders() + counts.leechers() == 0, "stopped peers are gone: " + counts);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static Announcer announcer(TrackerTransport transport, List<List<String>> tiers, InfoHash torrent,
+                                       String peer, int port, long left, Scheduler scheduler,
+                                       BlockingQueue<List<PeerAddress>> peers) {
+        var figures = new TransferFigures() {
+            @Override
+            public long uploaded() {
+                return 0;
+            }
+
+            @Override
+            public long downloaded() {
+                return 0;
+            }
+
+            @Override
+            public long left() {
+                return left;
+            }
+        };
+        return new Announcer(new AnnounceIdentity(torrent, TrackerRequests.peerId(peer), port, peer.hashCode()),
+                tiers, scheme -> Optional.of(transport), figures, peers::add, scheduler, new Random(),
+                AnnouncerSettings.defaults());
+    }
+
+    private static void awaitWorking(Announcer announcer, URI tracker) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (announcer.snapshot().stream().noneMatch(t -> t.url().equals(tracker.toString())
+                && t.state().equals("working"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the announcer never got an answer: " + announcer.snapshot());
+            }
+            Thread.sleep(5);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.piecewise.plugin.trackerhttp;
 import dev.piecewise.spi.tracker.AnnounceEvent;
 import dev.piecewise.spi.tracker.TrackerException;
 import dev.piecewise.spi.tracker.TrackerTransport;
+import dev.piecewise.testing.LoopbackPorts;
 import dev.piecewise.testing.RealTrackers;
 import dev.piecewise.testing.TestTracker;
 import dev.piecewise.testing.TrackerScenarios;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +50,13 @@ class HttpTrackerInteropTest {
     @ValueSource(strings = {RealTrackers.OPENTRACKER, RealTrackers.EMBEDDED})
     void peersSeeEachOtherAndAreCounted(String name, @TempDir Path dir) throws Exception {
         TrackerScenarios.peersSeeEachOtherAndAreCounted(transport, start(name, dir).httpAnnounce(), infoHash(0x11));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RealTrackers.OPENTRACKER, RealTrackers.EMBEDDED})
+    void announcersFindEachOther(String name, @TempDir Path dir) throws Exception {
+        URI dead = URI.create("http://127.0.0.1:" + LoopbackPorts.freeTcpAndUdp() + "/announce");
+        TrackerScenarios.announcersFindEachOther(transport, start(name, dir).httpAnnounce(), dead, infoHash(0x11));
     }
 
     @ParameterizedTest

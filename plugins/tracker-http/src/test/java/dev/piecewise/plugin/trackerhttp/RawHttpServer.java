@@ -26,6 +26,7 @@ final class RawHttpServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<String> targets = new CopyOnWriteArrayList<>();
+    private final List<String> headers = new CopyOnWriteArrayList<>();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
@@ -42,6 +43,11 @@ final class RawHttpServer implements AutoCloseable {
     /** The request targets (path and query) received, in order. */
     List<String> targets() {
         return List.copyOf(targets);
+    }
+
+    /** Every header line of every request, in order. */
+    List<String> headers() {
+        return List.copyOf(headers);
     }
 
     @Override
@@ -74,10 +80,9 @@ final class RawHttpServer implements AutoCloseable {
             if (requestLine == null) {
                 return;
             }
-            String header;
-            do {
-                header = in.readLine(); // no test needs the headers
-            } while (header != null && !header.isEmpty());
+            for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+                headers.add(header);
+            }
             targets.add(requestLine.split(" ")[1]);
             handler.answer(requestLine.split(" ")[1], connection.getOutputStream());
             connection.getOutputStream().flush();

@@ -1,6 +1,7 @@
 package dev.piecewise.plugin.trackerudp;
 
 import dev.piecewise.spi.tracker.TrackerTransport;
+import dev.piecewise.testing.LoopbackPorts;
 import dev.piecewise.testing.RealTrackers;
 import dev.piecewise.testing.TestTracker;
 import dev.piecewise.testing.TrackerScenarios;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +44,13 @@ class UdpTrackerInteropTest {
     @ValueSource(strings = {RealTrackers.OPENTRACKER, RealTrackers.EMBEDDED})
     void peersSeeEachOtherAndAreCounted(String name, @TempDir Path dir) throws Exception {
         TrackerScenarios.peersSeeEachOtherAndAreCounted(transport, start(name, dir).udpAnnounce(), infoHash(0x11));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RealTrackers.OPENTRACKER, RealTrackers.EMBEDDED})
+    void announcersFindEachOther(String name, @TempDir Path dir) throws Exception {
+        URI dead = URI.create("udp://127.0.0.1:" + LoopbackPorts.freeTcpAndUdp() + "/announce");
+        TrackerScenarios.announcersFindEachOther(transport, start(name, dir).udpAnnounce(), dead, infoHash(0x11));
     }
 
     @ParameterizedTest
