@@ -3,6 +3,7 @@ package dev.piecewise.plugin.trackerhttp;
 import dev.piecewise.spi.tracker.AnnounceEvent;
 import dev.piecewise.spi.tracker.TrackerException;
 import dev.piecewise.spi.tracker.TrackerTransport;
+import dev.piecewise.testing.Interrupts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -180,23 +181,8 @@ class HostileHttpTrackerTest {
     @Test
     void aSilentTrackerIsLeftWhenTheCallerIsInterrupted() throws Exception {
         var server = server((target, out) -> Thread.sleep(TimeUnit.MINUTES.toMillis(1)));
-        var outcome = new CompletableFuture<Throwable>();
-        Thread caller = Thread.ofVirtual().start(() -> {
-            try {
-                transport.announce(announce(server.url("/announce"), infoHash(1), "a", 6881, 0,
-                        AnnounceEvent.STARTED));
-                outcome.complete(null);
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-        });
-        long deadline = System.nanoTime() + QUICKLY.toNanos();
-        while (server.targets().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        caller.interrupt();
-        Throwable thrown = outcome.get(2, TimeUnit.SECONDS);
-        assertTrue(thrown instanceof InterruptedException, "expected InterruptedException, got " + thrown);
+        Interrupts.assertInterruptible(Thread.ofVirtual(), () -> transport.announce(announce(server.url("/announce"),
+                infoHash(1), "a", 6881, 0, AnnounceEvent.STARTED)), () -> !server.targets().isEmpty());
     }
 
     @Test

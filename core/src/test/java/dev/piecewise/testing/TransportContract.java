@@ -4,15 +4,20 @@ import dev.piecewise.api.InfoHash;
 import dev.piecewise.spi.tracker.AnnounceEvent;
 import dev.piecewise.spi.tracker.PeerAddress;
 import dev.piecewise.spi.tracker.TrackerTransport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.piecewise.core.tracker.AnnounceIdentity;
 import dev.piecewise.core.tracker.Announcer;
 import dev.piecewise.core.tracker.AnnouncerSettings;
 import dev.piecewise.core.tracker.Scheduler;
-import dev.piecewise.core.tracker.TransferFigures;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,19 +30,73 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static dev.piecewise.testing.TrackerRequests.announce;
+import static dev.piecewise.testing.TrackerRequests.infoHash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What every transport must manage with every real tracker, written once. */
-public final class TrackerScenarios {
+/**
+ * What every transport must manage with every real tracker on 127.0.0.1 (opentracker and Piecewise's embedded one),
+ * written once: a transport's test extends this and says how to make the transport and which URL it serves.
+ */
+@Timeout(30)
+public abstract class TransportContract {
 
-    private TrackerScenarios() {
+    private TrackerTransport transport;
+    private TestTracker tracker;
+
+    /** A new transport; closed after each test. */
+    protected abstract TrackerTransport createTransport();
+
+    /** The tracker's announce URL this transport serves. */
+    protected abstract URI announceUrl(TestTracker tracker);
+
+    /** An announce URL of this transport's scheme where nothing listens. */
+    protected abstract URI deadUrl();
+
+    protected TrackerTransport transport() {
+        if (transport == null) {
+            transport = createTransport();
+        }
+        return transport;
+    }
+
+    protected URI start(String name, Path dir) throws Exception {
+        tracker = RealTrackers.start(name, dir, List.of(infoHash(0x11), infoHash(0x22)));
+        return announceUrl(tracker);
+    }
+
+    @AfterEach
+    public void stopTracker() throws Exception {
+        if (transport != null) {
+            transport.close();
+        }
+        if (tracker != null) {
+            tracker.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RealTrackers.OPENTRACKER, RealTrackers.EMBEDDED})
+    public void peersSeeEachOtherAndAreCounted(String name, @TempDir Path dir) throws Exception {
+        peersSeeEachOtherAndAreCounted(transport(), start(name, dir), infoHash(0x11));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RealTrackers.OPENTRACKER, RealTrackers.EMBEDDED})
+    public void stoppedLeavesTheSwarm(String name, @TempDir Path dir) throws Exception {
+        stoppedLeavesTheSwarm(transport(), start(name, dir), infoHash(0x22));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {RealTrackers.OPENTRACKER, RealTrackers.EMBEDDED})
+    public void announcersFindEachOther(String name, @TempDir Path dir) throws Exception {
+        announcersFindEachOther(transport(), start(name, dir), deadUrl(), infoHash(0x11));
     }
 
     /** A seeder and a leecher announce, learn of each other, and a scrape counts one of each. */
-    public static void peersSeeEachOtherAndAreCounted(TrackerTransport transport, URI tracker, InfoHash torrent)
+    private static void peersSeeEachOtherAndAreCounted(TrackerTransport transport, URI tracker, InfoHash torrent)
             throws Exception {
         var seeder = transport.announce(announce(tracker, torrent, "seeder", 40001, 0, AnnounceEvent.STARTED));
         assertTrue(seeder.interval().compareTo(Duration.ZERO) > 0, "an interval");
@@ -58,7 +117,7 @@ public final class TrackerScenarios {
     }
 
     /** After {@code stopped} a peer is neither counted nor handed out. */
-    public static void stoppedLeavesTheSwarm(TrackerTransport transport, URI tracker, InfoHash torrent)
+    private static void stoppedLeavesTheSwarm(TrackerTransport transport, URI tracker, InfoHash torrent)
             throws Exception {
         transport.announce(announce(tracker, torrent, "a", 40001, 10, AnnounceEvent.STARTED));
         transport.announce(announce(tracker, torrent, "b", 40002, 10, AnnounceEvent.STARTED));
@@ -75,7 +134,7 @@ public final class TrackerScenarios {
      * handed the first one's address; when both stop, the tracker forgets them. The tracker comes second in the
      * announce list, after one that nothing listens to, which must not keep the peers from arriving.
      */
-    public static void announcersFindEachOther(TrackerTransport transport, URI tracker, URI deadTracker,
+    private static void announcersFindEachOther(TrackerTransport transport, URI tracker, URI deadTracker,
                                                InfoHash torrent) throws Exception {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -106,25 +165,9 @@ public final class TrackerScenarios {
     private static Announcer announcer(TrackerTransport transport, List<List<String>> tiers, InfoHash torrent,
                                        String peer, int port, long left, Scheduler scheduler,
                                        BlockingQueue<List<PeerAddress>> peers) {
-        var figures = new TransferFigures() {
-            @Override
-            public long uploaded() {
-                return 0;
-            }
-
-            @Override
-            public long downloaded() {
-                return 0;
-            }
-
-            @Override
-            public long left() {
-                return left;
-            }
-        };
         return new Announcer(new AnnounceIdentity(torrent, TrackerRequests.peerId(peer), port, peer.hashCode()),
-                tiers, scheme -> Optional.of(transport), figures, peers::add, scheduler, new Random(),
-                AnnouncerSettings.defaults());
+                tiers, scheme -> Optional.of(transport), Figures.of(0, 0, () -> left), peers::add, scheduler,
+                new Random(), AnnouncerSettings.defaults());
     }
 
     private static void awaitWorking(Announcer announcer, URI tracker) throws InterruptedException {
