@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 import static dev.piecewise.spi.tracker.TrackerException.Reason.MALFORMED;
 import static dev.piecewise.spi.tracker.TrackerException.Reason.REFUSED;
@@ -48,26 +49,25 @@ final class HttpAnswers {
     }
 
     static AnnounceResponse announce(byte[] body) throws TrackerException {
-        BDictionary answer = decode(body);
-        refusal(answer);
-        try {
-            return announce(answer);
-        } catch (MalformedAnswer e) {
-            throw new TrackerException(MALFORMED, e.getMessage());
-        }
+        return read(body, HttpAnswers::announceFrom);
     }
 
     static ScrapeResponse scrape(byte[] body) throws TrackerException {
+        return read(body, HttpAnswers::scrapeFrom);
+    }
+
+    /** Decodes an answer, throws the tracker's refusal if it is one, else reads it. */
+    private static <T> T read(byte[] body, Function<BDictionary, T> reader) throws TrackerException {
         BDictionary answer = decode(body);
         refusal(answer);
         try {
-            return scrape(answer);
+            return reader.apply(answer);
         } catch (MalformedAnswer e) {
             throw new TrackerException(MALFORMED, e.getMessage());
         }
     }
 
-    private static AnnounceResponse announce(BDictionary answer) {
+    private static AnnounceResponse announceFrom(BDictionary answer) {
         var peers = new ArrayList<PeerAddress>();
         answer.get("peers").ifPresent(value -> peers.addAll(peers(value)));
         Optional<BValue> peers6 = answer.get("peers6");
@@ -83,7 +83,7 @@ final class HttpAnswers {
                 optionalCount(answer, "incomplete"));
     }
 
-    private static ScrapeResponse scrape(BDictionary answer) {
+    private static ScrapeResponse scrapeFrom(BDictionary answer) {
         Optional<BValue> files = answer.get("files");
         if (files.isEmpty()) {
             return new ScrapeResponse(Map.of());
