@@ -79,6 +79,9 @@ final class HttpTrackerTransport implements TrackerTransport {
 
     /** GETs a URL, following redirects, and returns the body of its 200 answer. */
     private byte[] fetch(URI url) throws TrackerException, InterruptedException {
+        if (!isHttp(url)) {
+            throw new TrackerException(UNSUPPORTED, "not an http or https URL with a host: " + url);
+        }
         var visited = new LinkedHashSet<URI>();
         URI current = url;
         while (true) {

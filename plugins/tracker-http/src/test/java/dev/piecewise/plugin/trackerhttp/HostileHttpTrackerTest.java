@@ -186,6 +186,12 @@ class HostileHttpTrackerTest {
     }
 
     @Test
+    void aUrlWithoutAHostCannotBeUsed() {
+        var e = failure(URI.create("http:/announce"));
+        assertEquals(TrackerException.Reason.UNSUPPORTED, e.reason());
+    }
+
+    @Test
     void aTrackerThatCannotBeScrapedSaysSo() {
         var e = assertThrows(TrackerException.class,
                 () -> transport.scrape(URI.create("http://127.0.0.1:1/tracker"), List.of(infoHash(1))));
