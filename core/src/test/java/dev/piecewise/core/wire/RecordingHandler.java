@@ -1,15 +1,19 @@
 package dev.piecewise.core.wire;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Turns decoded messages back into {@link Message} values (and blocks into {@link Block}s) to compare. */
-final class RecordingHandler implements MessageHandler {
+/**
+ * Turns decoded messages back into {@link Message} values (and blocks into {@link Block}s) to compare. Safe to read
+ * from another thread than the one decoding.
+ */
+public final class RecordingHandler implements MessageHandler {
 
     /** A received block with a copy of its bytes. */
-    record Block(int piece, int begin, byte[] data) {
+    public record Block(int piece, int begin, byte[] data) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Block b && piece == b.piece && begin == b.begin && Arrays.equals(data, b.data);
@@ -21,7 +25,16 @@ final class RecordingHandler implements MessageHandler {
         }
     }
 
-    final List<Object> received = new ArrayList<>();
+    public final List<Object> received = new CopyOnWriteArrayList<>();
+
+    /** Waits until {@code count} messages arrived or the timeout passed; returns what arrived. */
+    public List<Object> await(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return List.copyOf(received);
+    }
 
     @Override
     public void keepAlive() {
