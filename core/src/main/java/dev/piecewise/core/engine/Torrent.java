@@ -2,8 +2,12 @@ package dev.piecewise.core.engine;
 
 import dev.piecewise.api.InfoHash;
 import dev.piecewise.api.Piecewise;
+import dev.piecewise.api.PeerSnapshot;
 import dev.piecewise.api.PiecewiseException;
+import dev.piecewise.api.Selection;
+import dev.piecewise.api.TorrentMetrics;
 import dev.piecewise.api.TorrentState;
+import dev.piecewise.api.TorrentStatus;
 import dev.piecewise.core.choke.ChokeChanges;
 import dev.piecewise.core.choke.Choker;
 import dev.piecewise.core.peer.ConnectedToSelfException;
@@ -13,8 +17,10 @@ import dev.piecewise.core.picker.BlockArrival;
 import dev.piecewise.core.picker.CancelSink;
 import dev.piecewise.core.picker.PieceGeometry;
 import dev.piecewise.core.picker.PiecePicker;
+import dev.piecewise.core.picker.PickerMetrics;
 import dev.piecewise.core.picker.PickerPeer;
 import dev.piecewise.core.stats.RateMeter;
+import dev.piecewise.core.tracker.TransferFigures;
 import dev.piecewise.core.wire.ExtensionHandshake;
 import dev.piecewise.core.wire.Message;
 import dev.piecewise.core.wire.PeerId;
@@ -203,6 +209,11 @@ final class Torrent {
             setState(TorrentState.REMOVED);
         });
         saveResume();
+        store.close();
+    }
+
+    /** Closes the files (the session is closing; the torrent is paused). */
+    void closeStorage() {
         store.close();
     }
 
@@ -531,7 +542,7 @@ final class Torrent {
         if (state == TorrentState.DOWNLOADING) {
             setState(TorrentState.SEEDING);
         }
-        context.timer().execute(this::saveResume);
+        Thread.ofVirtual().name("save " + shortId()).start(this::saveResume);
     }
 
     private void pieceFailed(int piece) {
@@ -636,7 +647,7 @@ final class Torrent {
         });
         toDial.forEach(address -> dial(address, locked(() -> directory.source(address))));
         if (save) {
-            saveResume();
+            Thread.ofVirtual().name("save " + shortId()).start(this::saveResume);
         }
     }
 
@@ -657,6 +668,71 @@ final class Torrent {
         } finally {
             saving.set(false);
         }
+    }
+
+    // ---- snapshots ----------------------------------------------------------------------------------------------
+
+    /** The torrent's state and figures now. */
+    TorrentStatus status(Selection strategy, Selection choking) {
+        return locked(() -> {
+            long now = nowMillis();
+            long verified = verifiedBytes();
+            double rate = downloadMeter.rate(now);
+            Optional<Duration> eta = state == TorrentState.DOWNLOADING && rate > 0
+                    ? Optional.of(Duration.ofSeconds((long) Math.ceil((geometry.totalLength() - verified) / rate)))
+                    : Optional.empty();
+            int seeds = (int) peers.values().stream().filter(p -> p.picks.isSeed()).count();
+            PickerMetrics m = picker.metrics();
+            var metrics = new TorrentMetrics(since(firstPieceNanos), since(completedNanos), m.duplicateBytes(),
+                    m.wastedBytes(), m.cancels(), m.requestTimeouts(), m.hashFailures(), m.minAvailability());
+            return new TorrentStatus(state, Optional.ofNullable(error), geometry.totalLength(), verified,
+                    geometry.pieceCount(), picker.pieces().haveCount(), rate, uploadMeter.rate(now),
+                    downloadMeter.total(), uploadMeter.total(), peers.size(), seeds, eta, strategy, choking, metrics);
+        });
+    }
+
+    private Optional<Duration> since(long eventNanos) {
+        return eventNanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(0,
+                eventNanos - startedNanos)));
+    }
+
+    private long verifiedBytes() {
+        int last = geometry.pieceCount() - 1;
+        long bytes = (long) picker.pieces().haveCount() * geometry.pieceLength(0);
+        return picker.pieces().have(last) ? bytes - geometry.pieceLength(0) + geometry.pieceLength(last) : bytes;
+    }
+
+    /** The connected peers now. */
+    List<PeerSnapshot> peers() {
+        return locked(() -> {
+            long now = nowMillis();
+            return peers.values().stream().map(p -> p.snapshot(now, geometry.pieceCount())).toList();
+        });
+    }
+
+    /** The verified pieces now. */
+    BitSet verifiedPieces() {
+        return locked(() -> Bitfields.toBitSet(haveBits));
+    }
+
+    /** Payload bytes received and sent this session, and still needed: what trackers are told. */
+    TransferFigures figures() {
+        return new TransferFigures() {
+            @Override
+            public long uploaded() {
+                return uploadMeter.total();
+            }
+
+            @Override
+            public long downloaded() {
+                return downloadMeter.total();
+            }
+
+            @Override
+            public long left() {
+                return locked(() -> geometry.totalLength() - verifiedBytes());
+            }
+        };
     }
 
     // ---- locking helpers --------------------------------------------------------------------------------------
