@@ -8,9 +8,6 @@ import dev.piecewise.api.TorrentHandle;
 import dev.piecewise.core.metainfo.Metainfo;
 import dev.piecewise.core.metainfo.MetainfoException;
 import dev.piecewise.core.metainfo.MetainfoParser;
-import dev.piecewise.core.peer.Established;
-import dev.piecewise.core.peer.Handshaker;
-import dev.piecewise.core.peer.ListenSocket;
 import dev.piecewise.core.picker.PieceGeometry;
 import dev.piecewise.core.plugin.ChokingSelection;
 import dev.piecewise.core.plugin.DefaultSelections;
@@ -19,14 +16,12 @@ import dev.piecewise.core.tracker.AnnounceIdentity;
 import dev.piecewise.core.tracker.Announcer;
 import dev.piecewise.core.tracker.AnnouncerSettings;
 import dev.piecewise.core.tracker.Scheduler;
-import dev.piecewise.core.wire.PeerId;
 import dev.piecewise.spi.tracker.PeerAddress;
 import dev.piecewise.spi.tracker.TrackerTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -40,9 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -62,14 +54,10 @@ public final class Engine implements AutoCloseable {
     private final DefaultSelections selections;
     private final Function<String, Optional<TrackerTransport>> transports;
     private final StoreFactory stores;
-    private final ScheduledExecutorService timer;
-    private final ExecutorService hashing;
-    private final PeerId peerId;
-    private final int announceKey;
+    private final Node node;
+    private final int announceKey = new SecureRandom().nextInt();
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<InfoHash, Handle> torrents = new LinkedHashMap<>();
-    private final ListenSocket listen;
-    private final EngineContext context;
 
     private Engine(ClientConfig config, EngineSettings settings, DefaultSelections selections,
                    Function<String, Optional<TrackerTransport>> transports, StoreFactory stores) {
@@ -77,22 +65,7 @@ public final class Engine implements AutoCloseable {
         this.selections = selections;
         this.transports = transports;
         this.stores = stores;
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("piecewise-timer")
-                .factory());
-        this.hashing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-                Thread.ofPlatform().daemon().name("piecewise-hash-", 1).factory());
-        var random = new SecureRandom();
-        this.peerId = PeerId.generate(random);
-        this.announceKey = random.nextInt();
-        var handshaker = new Handshaker(peerId, config.bindAddress(), timer, settings.connectTimeout());
-        try {
-            this.listen = ListenSocket.open(config.bindAddress(), config.port(), handshaker, new IncomingRouter());
-        } catch (RuntimeException e) {
-            timer.shutdownNow();
-            hashing.shutdownNow();
-            throw e;
-        }
-        this.context = new EngineContext(settings, handshaker, timer, hashing, listen.port());
+        this.node = new Node(settings, config.bindAddress(), config.port());
     }
 
     /**
@@ -112,14 +85,13 @@ public final class Engine implements AutoCloseable {
                         Function<String, Optional<TrackerTransport>> transports, StoreFactory stores) {
         var engine = new Engine(config, settings, selections, transports, stores);
         engine.restore();
-        engine.timer.scheduleAtFixedRate(engine::tick, 1, 1, TimeUnit.SECONDS);
         log.info("listening for peers on {}:{} as {}", config.bindAddress().getHostAddress(), engine.port(),
-                engine.peerId);
+                engine.node.peerId());
         return engine;
     }
 
     public int port() {
-        return listen.port();
+        return node.port();
     }
 
     // ---- the API's torrent methods ----------------------------------------------------------------------------
@@ -153,6 +125,7 @@ public final class Engine implements AutoCloseable {
             }
             Handle handle = open(metainfo, saved, strategy, choking);
             torrents.put(metainfo.infoHash(), handle);
+            node.register(handle.torrent);
             handle.torrent.start();
             log.info("added {} {} into {}", handle.id(), metainfo.name(), saved.directory());
             return handle;
@@ -185,6 +158,7 @@ public final class Engine implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        node.unregister(handle.torrent);
         handle.torrent.remove();
         try {
             handle.saved().delete();
@@ -209,7 +183,6 @@ public final class Engine implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        listen.close();
         var stops = new ArrayList<CompletableFuture<Void>>();
         for (Handle handle : all) {
             handle.torrent.pause();
@@ -224,8 +197,7 @@ public final class Engine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         all.forEach(handle -> handle.torrent.closeStorage());
-        timer.shutdownNow();
-        hashing.shutdownNow();
+        node.close();
     }
 
     // ---- internals --------------------------------------------------------------------------------------------
@@ -271,13 +243,14 @@ public final class Engine implements AutoCloseable {
         }
         RandomGenerator random = RandomGenerator.getDefault();
         var link = new TrackerLink();
-        var torrent = new Torrent(context, metainfo.infoHash(), metainfo.name(),
+        var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
                 new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()), store, strategy.create(random),
                 strategy.spec(), choking.create(random), choking.spec(), link);
-        var announcer = new Announcer(new AnnounceIdentity(metainfo.infoHash(), peerId.bytes(), port(), announceKey),
+        var announcer = new Announcer(new AnnounceIdentity(metainfo.infoHash(), node.peerId().bytes(), port(),
+                announceKey),
                 metainfo.announceTiers(), transports, torrent.figures(),
                 peers -> torrent.addPeers(peers.stream().map(PeerAddress::address).toList(), "tracker"),
-                Scheduler.of(timer, Clock.systemUTC()), new Random(), AnnouncerSettings.defaults());
+                Scheduler.of(node.timer(), Clock.systemUTC()), new Random(), AnnouncerSettings.defaults());
         link.connect(announcer);
         return new Handle(metainfo, torrent, announcer, link, selections, saved, strategy, choking);
     }
@@ -314,6 +287,7 @@ public final class Engine implements AutoCloseable {
         Metainfo metainfo = MetainfoParser.parse(Files.readAllBytes(saved.metainfo()), saved.metainfo().toString());
         Handle handle = open(metainfo, saved, savedStrategy(saved), savedChoking(saved));
         torrents.put(metainfo.infoHash(), handle);
+        node.register(handle.torrent);
         if (!saved.paused()) {
             handle.torrent.start();
         }
@@ -336,49 +310,6 @@ public final class Engine implements AutoCloseable {
         } catch (PiecewiseException e) {
             log.warn("torrent saved in {}: {}; using the default choking policy", saved.folder(), e.getMessage());
             return selections.choking();
-        }
-    }
-
-    private void tick() {
-        for (TorrentHandle handle : torrents()) {
-            try {
-                ((Handle) handle).torrent.tick();
-            } catch (RuntimeException e) {
-                log.error("ticking torrent {} failed", handle.id(), e);
-            }
-        }
-    }
-
-    /** Matches incoming connections to torrents by info-hash. */
-    private final class IncomingRouter implements Handshaker.Router {
-        @Override
-        public boolean wants(InfoHash infoHash, InetSocketAddress from) {
-            Handle handle = lookup(infoHash);
-            return handle != null && handle.torrent.acceptsIncoming();
-        }
-
-        @Override
-        public void attach(InfoHash infoHash, Established connection) {
-            Handle handle = lookup(infoHash);
-            if (handle == null) {
-                context.slots().release();
-                try {
-                    connection.channel().close();
-                } catch (IOException e) {
-                    log.debug("closing {} failed", connection.address(), e);
-                }
-                return;
-            }
-            handle.torrent.attachIncoming(connection);
-        }
-
-        private Handle lookup(InfoHash infoHash) {
-            lock.lock();
-            try {
-                return torrents.get(infoHash);
-            } finally {
-                lock.unlock();
-            }
         }
     }
 }

@@ -1,0 +1,117 @@
+package dev.piecewise.core.engine;
+
+import dev.piecewise.api.TorrentState;
+import dev.piecewise.core.metainfo.Metainfo;
+import dev.piecewise.core.metainfo.MetainfoParser;
+import dev.piecewise.core.metainfo.TorrentBuilder;
+import dev.piecewise.core.picker.PieceGeometry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * In-process swarms for engine tests: real nodes on 127.0.0.1 (ports 0), each with its own listen port, timer and
+ * storage, exchanging a real torrent made with {@link TorrentBuilder} from real files. Close it to stop every node.
+ */
+final class Swarm implements AutoCloseable {
+
+    private final Path root;
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Torrent> torrents = new ArrayList<>();
+    final Metainfo metainfo;
+    final Path source;
+
+    /**
+     * Writes {@code files} files of pseudo-random data (sizes chosen so pieces straddle file boundaries) under
+     * {@code root/source} and makes a torrent of them.
+     */
+    Swarm(Path root, int files, long bytesPerFile, int pieceLength) throws IOException, InterruptedException {
+        this.root = root;
+        this.source = root.resolve("source").resolve("payload");
+        var random = new Random(42);
+        for (int i = 0; i < files; i++) {
+            byte[] data = new byte[(int) (bytesPerFile + i * 777L)];
+            random.nextBytes(data);
+            Path file = source.resolve(i % 2 == 0 ? "a" : "b").resolve("file-" + i + ".bin");
+            Files.createDirectories(file.getParent());
+            Files.write(file, data);
+        }
+        try {
+            this.metainfo = MetainfoParser.parse(TorrentBuilder.of(source).pieceLength(pieceLength).build(), "test");
+        } catch (dev.piecewise.core.metainfo.MetainfoException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A node that seeds from the source files. */
+    Torrent seeder() {
+        return node(source.getParent(), EngineSettings.DEFAULT);
+    }
+
+    /** A node that downloads into a directory of its own. */
+    Torrent leecher(String name) {
+        return node(root.resolve(name), EngineSettings.DEFAULT);
+    }
+
+    Torrent node(Path directory, EngineSettings settings) {
+        var node = new Node(settings, InetAddress.getLoopbackAddress(), 0);
+        nodes.add(node);
+        var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
+                new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()),
+                new TestStore(metainfo, directory), TestPolicies.rarestFirst(), "rarest-first (test)",
+                TestPolicies.unchokeAll(), "unchoke-all (test)", (t, from, to) -> { });
+        torrents.add(torrent);
+        node.register(torrent);
+        torrent.start();
+        return torrent;
+    }
+
+    /** Where a torrent's node listens. */
+    InetSocketAddress address(Torrent torrent) {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), nodes.get(torrents.indexOf(torrent)).port());
+    }
+
+    /** Waits until the torrent has checked its data. */
+    static void awaitRunning(Torrent torrent) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (torrent.state() == TorrentState.CHECKING && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    /** Whether every file under the download directory equals the source. */
+    void assertSameAsSource(Path downloadDirectory) throws IOException {
+        Path downloaded = downloadDirectory.resolve(metainfo.name());
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = downloaded.resolve(source.relativize(file));
+                if (!Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(copy))) {
+                    throw new AssertionError(copy + " differs from " + file);
+                }
+            }
+        }
+    }
+
+    Path directory(String name) {
+        return root.resolve(name);
+    }
+
+    @Override
+    public void close() {
+        torrents.forEach(Torrent::remove);
+        nodes.forEach(Node::close);
+    }
+
+    static void uncheck(IOException e) {
+        throw new UncheckedIOException(e);
+    }
+}
