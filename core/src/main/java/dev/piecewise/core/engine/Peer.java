@@ -49,7 +49,6 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     boolean amInterested;
     boolean peerChoking = true;
     boolean peerInterested;
-    private boolean announcedPieces;
     private int peerQueue;
     private int refused;
 
@@ -249,14 +248,13 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
         announce(() -> torrent.picker().haveNone(picks));
     }
 
-    /** A bitfield, have-all or have-none: allowed once, as the peer's first word on its pieces. */
+    /**
+     * A bitfield, have-all or have-none replaces what the peer announced. BEP 3 and 6 send one, first; aria2 also sends
+     * bitfields for progress and have-all when it completes, so they are taken at any time (each costs the peer as
+     * much bandwidth as it costs us work).
+     */
     private void announce(Runnable update) {
         torrent.locked(() -> {
-            if (announcedPieces) {
-                connection.close("protocol violation: a second bitfield, have-all or have-none");
-                return;
-            }
-            announcedPieces = true;
             update.run();
             fillPipeline();
         });

@@ -7,7 +7,6 @@ import dev.piecewise.core.metainfo.TorrentBuilder;
 import dev.piecewise.core.picker.PieceGeometry;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -29,6 +28,8 @@ final class Swarm implements AutoCloseable {
     private final List<Torrent> torrents = new ArrayList<>();
     final Metainfo metainfo;
     final Path source;
+    /** The .torrent file. */
+    final Path torrentFile;
 
     /**
      * Writes {@code files} files of pseudo-random data (sizes chosen so pieces straddle file boundaries) under
@@ -45,8 +46,10 @@ final class Swarm implements AutoCloseable {
             Files.createDirectories(file.getParent());
             Files.write(file, data);
         }
+        byte[] torrent = TorrentBuilder.of(source).pieceLength(pieceLength).build();
+        this.torrentFile = Files.write(root.resolve("payload.torrent"), torrent);
         try {
-            this.metainfo = MetainfoParser.parse(TorrentBuilder.of(source).pieceLength(pieceLength).build(), "test");
+            this.metainfo = MetainfoParser.parse(torrent, "test");
         } catch (dev.piecewise.core.metainfo.MetainfoException e) {
             throw new IllegalStateException(e);
         }
@@ -109,9 +112,5 @@ final class Swarm implements AutoCloseable {
     public void close() {
         torrents.forEach(Torrent::remove);
         nodes.forEach(Node::close);
-    }
-
-    static void uncheck(IOException e) {
-        throw new UncheckedIOException(e);
     }
 }
