@@ -101,6 +101,17 @@ final class Components {
         }
     }
 
+    /**
+     * The same parts with more options: {@code typed} is checked as for {@link #configure} and wins over the options
+     * already set.
+     */
+    Components withOptions(Map<String, String> typed) {
+        List<LoadedProvider> providers = parts.stream().map(Configured::provider).toList();
+        Map<String, String> merged = new TreeMap<>(typedOptions);
+        merged.putAll(configure(spec(), providers, typed).typedOptions());
+        return configure(spec(), providers, merged);
+    }
+
     List<Configured> parts() {
         return parts;
     }

@@ -1,5 +1,6 @@
 package dev.piecewise.core.plugin;
 
+import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.PluginInfo;
 import dev.piecewise.api.PluginKind;
 import dev.piecewise.api.PluginProblem;
@@ -41,6 +42,8 @@ public final class PluginRegistry implements Plugins, AutoCloseable {
     private final List<Consumer<PluginCatalog>> reloadListeners = new CopyOnWriteArrayList<>();
     /** The loaded jars by file name; guarded by {@link #scanning}. */
     private Map<String, LoadedJar> jars = Map.of();
+    /** Guarded by {@link #scanning}. */
+    private boolean closed;
     private volatile PluginCatalog catalog = PluginCatalog.EMPTY;
 
     private PluginRegistry(Path folder, PluginCopies copies, LayerLoader layers) {
@@ -72,7 +75,10 @@ public final class PluginRegistry implements Plugins, AutoCloseable {
         return catalog;
     }
 
-    /** Calls {@code listener} with the new catalog after every reload, on the reloading thread. */
+    /**
+     * Calls {@code listener} with the new catalog after every reload, on the reloading thread, one reload at a time.
+     * A listener must not reload.
+     */
     public void onReload(Consumer<PluginCatalog> listener) {
         reloadListeners.add(listener);
     }
@@ -92,18 +98,26 @@ public final class PluginRegistry implements Plugins, AutoCloseable {
         return catalog.problems();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws PiecewiseException when the client is closed
+     */
     @Override
     public List<PluginProblem> reload() {
-        PluginCatalog scanned;
         scanning.lock();
         try {
-            scanned = scan();
+            if (closed) {
+                throw new PiecewiseException("the client is closed: its plugins cannot be reloaded");
+            }
+            PluginCatalog scanned = scan();
             catalog = scanned;
+            // under the lock, so that listeners see the catalogs in the order they were made
+            reloadListeners.forEach(listener -> listener.accept(scanned));
+            return scanned.problems();
         } finally {
             scanning.unlock();
         }
-        reloadListeners.forEach(listener -> listener.accept(scanned));
-        return scanned.problems();
     }
 
     /** Deletes the private copies. Loaded plugins keep working; nothing more is loaded. */
@@ -111,7 +125,10 @@ public final class PluginRegistry implements Plugins, AutoCloseable {
     public void close() {
         scanning.lock();
         try {
-            copies.close();
+            if (!closed) {
+                closed = true;
+                copies.close();
+            }
         } finally {
             scanning.unlock();
         }

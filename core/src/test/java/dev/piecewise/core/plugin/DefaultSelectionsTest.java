@@ -65,6 +65,21 @@ class DefaultSelectionsTest {
     }
 
     @Test
+    void optionsWithoutASpecAddToTheDefaultsOwnOptions() throws IOException {
+        DefaultSelections defaults = open(Fixtures.GOOD, "good.jar");
+        defaults.setStrategy("rarest+end", Map.of("window", "8", "end.spread", "3"));
+
+        assertEquals("window=8 rarest-first.spread=1 max-duplicates=5 end-game.spread=3",
+                defaults.strategyFor(Optional.empty(), Map.of("max-duplicates", "5")).selection().options());
+        assertEquals("window=2 rarest-first.spread=1 max-duplicates=2 end-game.spread=3",
+                defaults.strategyFor(Optional.empty(), Map.of("rarest-first.window", "2")).selection().options());
+        assertEquals("window=4 spread=1", defaults.strategyFor(Optional.of("rarest-first"), Map.of())
+                .selection().options(), "an explicit spec starts from its own defaults");
+        assertEquals("window=8 rarest-first.spread=1 max-duplicates=2 end-game.spread=3",
+                defaults.strategy().selection().options(), "the default itself is unchanged");
+    }
+
+    @Test
     void aPickedDefaultSurvivesAReloadAndFallsBackWhenItsPluginIsGone() throws IOException {
         DefaultSelections defaults = open(Fixtures.GOOD, "good.jar", Fixtures.PLAIN, "plain.jar");
         defaults.setStrategy("random", Map.of());

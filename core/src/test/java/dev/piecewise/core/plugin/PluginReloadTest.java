@@ -1,5 +1,6 @@
 package dev.piecewise.core.plugin;
 
+import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.PluginInfo;
 import dev.piecewise.api.PluginKind;
 import dev.piecewise.spi.strategy.PickSink;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PluginReloadTest {
@@ -121,6 +123,16 @@ class PluginReloadTest {
         try (Stream<Path> left = Files.list(copies)) {
             assertEquals(List.of(), left.toList());
         }
+    }
+
+    @Test
+    void aClosedRegistryRefusesToReloadAndItsPluginsKeepWorking() {
+        PluginCatalog loaded = registry.catalog();
+        registry.close();
+
+        assertEquals("the client is closed: its plugins cannot be reloaded",
+                assertThrows(PiecewiseException.class, registry::reload).getMessage());
+        assertEquals(List.of("piece 4"), pick(createStrategy(loaded)));
     }
 
     @Test

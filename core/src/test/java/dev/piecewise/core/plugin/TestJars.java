@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * Builds plugin jars while tests run, with the JDK's own javac and jar tools: sources are compiled against the core
  * module the tests run with, so the jars load into layers over it exactly as real plugins do.
  */
-final class TestJars {
+public final class TestJars {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern TYPE = Pattern.compile(
@@ -55,6 +55,20 @@ final class TestJars {
     }
 
     /**
+     * Compiles the module whose sources (module-info.java included) are under {@code sourceRoot}, recording
+     * {@code version} in its descriptor.
+     */
+    public static Path compileModule(Path sourceRoot, Path classes, String version) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--release", "21", "-d", classes.toString(),
+                "--module-path", modulePath(), "--module-version", version));
+        try (Stream<Path> files = Files.walk(sourceRoot)) {
+            files.filter(file -> file.toString().endsWith(".java")).map(Path::toString).forEach(args::add);
+        }
+        run("javac", args);
+        return classes;
+    }
+
+    /**
      * Compiles sources as plain classes (no module) against the core, with extra javac options such as
      * {@code --patch-module}.
      */
@@ -82,7 +96,7 @@ final class TestJars {
      *
      * @param version the module version, or null for none
      */
-    static Path jar(Path classes, Path jarFile, String version) throws IOException {
+    public static Path jar(Path classes, Path jarFile, String version) throws IOException {
         Files.createDirectories(jarFile.getParent());
         List<String> args = new ArrayList<>(List.of("--create", "--file", jarFile.toString()));
         if (version != null) {
