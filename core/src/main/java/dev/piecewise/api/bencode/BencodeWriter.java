@@ -1,101 +1,96 @@
 package dev.piecewise.api.bencode;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Encodes into an array sized exactly in a first pass, so encoding allocates once. Recursive: values deep enough to
- * matter can only be built by code, and decoded values are bounded by the decoder's depth limit.
+ * Encodes iteratively, with its own stack of open lists and dictionaries, so that a value as deep as the decoder may
+ * build (or deeper, built by code) never overflows the thread's stack.
  */
 final class BencodeWriter {
 
-    private final byte[] out;
+    private byte[] out = new byte[256];
     private int pos;
 
-    private BencodeWriter(int length) {
-        out = new byte[length];
+    private BencodeWriter() {
     }
 
     static byte[] encode(BValue value) {
-        long length = length(value);
-        if (length > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("the value encodes to " + length + " bytes, too many for an array");
-        }
-        BencodeWriter writer = new BencodeWriter((int) length);
+        BencodeWriter writer = new BencodeWriter();
         writer.write(value);
-        return writer.out;
+        return Arrays.copyOf(writer.out, writer.pos);
     }
 
-    private static long length(BValue value) {
-        return switch (value) {
-            case BString string -> stringLength(string);
-            case BInteger integer -> 2 + digits(integer.value());
-            case BList list -> {
-                long sum = 2;
-                for (BValue element : list.values()) {
-                    sum += length(element);
+    private void write(BValue root) {
+        // holds iterators over list values and over dictionary entries; an entry writes its key, then its value
+        Deque<Iterator<?>> open = new ArrayDeque<>();
+        Object next = root;
+        while (true) {
+            switch (next) {
+                case BString string -> writeString(string);
+                case BInteger integer -> {
+                    put('i');
+                    writeNumber(integer.value());
+                    put('e');
                 }
-                yield sum;
-            }
-            case BDictionary dictionary -> {
-                long sum = 2;
-                for (Map.Entry<BString, BValue> entry : dictionary.entries().entrySet()) {
-                    sum += stringLength(entry.getKey()) + length(entry.getValue());
+                case BList list -> {
+                    put('l');
+                    open.push(list.values().iterator());
                 }
-                yield sum;
-            }
-        };
-    }
-
-    private static long stringLength(BString string) {
-        return digits(string.length()) + 1 + string.length();
-    }
-
-    private static int digits(long value) {
-        int count = value < 0 ? 2 : 1; // the sign and the last digit
-        for (long rest = value / 10; rest != 0; rest /= 10) {
-            count++;
-        }
-        return count;
-    }
-
-    private void write(BValue value) {
-        switch (value) {
-            case BString string -> writeString(string);
-            case BInteger integer -> {
-                out[pos++] = 'i';
-                writeNumber(integer.value());
-                out[pos++] = 'e';
-            }
-            case BList list -> {
-                out[pos++] = 'l';
-                for (BValue element : list.values()) {
-                    write(element);
+                case BDictionary dictionary -> {
+                    put('d');
+                    // a sorted map in raw-byte order: keys come out in the order bencoding requires
+                    open.push(dictionary.entries().entrySet().iterator());
                 }
-                out[pos++] = 'e';
-            }
-            case BDictionary dictionary -> {
-                out[pos++] = 'd';
-                // entries() is a sorted map in raw-byte order, so keys come out in the order bencoding requires
-                for (Map.Entry<BString, BValue> entry : dictionary.entries().entrySet()) {
-                    writeString(entry.getKey());
-                    write(entry.getValue());
+                case Map.Entry<?, ?> entry -> {
+                    writeString((BString) entry.getKey());
+                    next = entry.getValue();
+                    continue;
                 }
-                out[pos++] = 'e';
+                default -> throw new IllegalStateException("not a bencode value: " + next);
             }
+            while (!open.isEmpty() && !open.peek().hasNext()) {
+                open.pop();
+                put('e');
+            }
+            if (open.isEmpty()) {
+                return;
+            }
+            next = open.peek().next();
         }
     }
 
     private void writeString(BString string) {
         writeNumber(string.length());
-        out[pos++] = ':';
+        put(':');
+        ensure(string.length());
         string.copyTo(out, pos);
         pos += string.length();
     }
 
     private void writeNumber(long value) {
         String digits = Long.toString(value);
+        ensure(digits.length());
         for (int i = 0; i < digits.length(); i++) {
             out[pos++] = (byte) digits.charAt(i);
+        }
+    }
+
+    private void put(char c) {
+        ensure(1);
+        out[pos++] = (byte) c;
+    }
+
+    private void ensure(int more) {
+        if (out.length - pos < more) {
+            long wanted = Math.max((long) out.length * 2, (long) pos + more);
+            if (wanted > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("the value encodes to more bytes than an array can hold");
+            }
+            out = Arrays.copyOf(out, (int) wanted);
         }
     }
 }

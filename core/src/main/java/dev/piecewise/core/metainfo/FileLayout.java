@@ -20,6 +20,13 @@ public final class FileLayout {
         void apply(int fileIndex, long fileOffset, int length, int done) throws X;
     }
 
+    /** Like {@link SpanAction}, for readers that may find data missing. */
+    @FunctionalInterface
+    public interface SpanTest<X extends Exception> {
+        /** @return {@code false} to stop: the span's data is not there */
+        boolean test(int fileIndex, long fileOffset, int length, int done) throws X;
+    }
+
     private final int pieceLength;
     private final List<TorrentFile> files;
     private final long[] ends;
@@ -98,6 +105,19 @@ public final class FileLayout {
      * skipping empty files.
      */
     public <X extends Exception> void forEachSpan(long offset, int length, SpanAction<X> action) throws X {
+        allSpans(offset, length, (index, fileOffset, span, done) -> {
+            action.apply(index, fileOffset, span, done);
+            return true;
+        });
+    }
+
+    /**
+     * Calls {@code test} for each file span of {@code [offset, offset + length)} in order until one returns
+     * {@code false}.
+     *
+     * @return whether every span passed
+     */
+    public <X extends Exception> boolean allSpans(long offset, int length, SpanTest<X> test) throws X {
         if (offset < 0 || length < 0 || offset + length > totalLength) {
             throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside 0.." + totalLength);
         }
@@ -107,10 +127,13 @@ public final class FileLayout {
             long fileOffset = offset + done - file.offset();
             int span = (int) Math.min(length - done, file.length() - fileOffset);
             if (span > 0) {
-                action.apply(index, fileOffset, span, done);
+                if (!test.test(index, fileOffset, span, done)) {
+                    return false;
+                }
                 done += span;
             }
         }
+        return true;
     }
 
     /** The index of the file holding byte {@code offset} of the stream (never an empty file). */

@@ -54,7 +54,8 @@ public final class MetainfoParser {
         String source = file.toString();
         byte[] data;
         try (InputStream in = Files.newInputStream(file)) {
-            data = in.readNBytes(MAX_TORRENT_FILE_SIZE + 1);
+            // the size first, so an enormous file is refused unread; the bounded read covers one growing meanwhile
+            data = Files.size(file) > MAX_TORRENT_FILE_SIZE ? null : in.readNBytes(MAX_TORRENT_FILE_SIZE + 1);
         } catch (NoSuchFileException e) {
             throw new MetainfoException(source, "no such file", e);
         } catch (AccessDeniedException e) {
@@ -62,7 +63,7 @@ public final class MetainfoParser {
         } catch (IOException e) {
             throw new MetainfoException(source, "cannot be read: " + e.getMessage(), e);
         }
-        if (data.length > MAX_TORRENT_FILE_SIZE) {
+        if (data == null || data.length > MAX_TORRENT_FILE_SIZE) {
             throw new MetainfoException(source, "larger than " + (MAX_TORRENT_FILE_SIZE >> 20)
                     + " MiB, which no torrent file is");
         }

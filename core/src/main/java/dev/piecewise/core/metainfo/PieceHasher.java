@@ -2,6 +2,8 @@ package dev.piecewise.core.metainfo;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -127,6 +129,22 @@ public final class PieceHasher {
             pool.shutdown();
         }
         return hashed.get() == todo.length;
+    }
+
+    /**
+     * Reads from {@code channel} at {@code position} until {@code target} is full.
+     *
+     * @return {@code false} when the file ends first
+     */
+    public static boolean readFully(FileChannel channel, ByteBuffer target, long position) throws IOException {
+        for (long filePosition = position; target.hasRemaining(); ) {
+            int read = channel.read(target, filePosition);
+            if (read < 0) {
+                return false;
+            }
+            filePosition += read;
+        }
+        return true;
     }
 
     private static void await(Future<Void> result) throws IOException, InterruptedException {

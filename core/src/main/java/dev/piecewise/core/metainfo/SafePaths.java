@@ -45,7 +45,6 @@ final class SafePaths {
     static final int MAX_DEPTH = 64;
     static final int MAX_PATH_BYTES = 3072;
 
-    private static final Pattern UNSAFE_CHARACTERS = Pattern.compile("[\\x00-\\x1f\\x7f/\\\\]");
     private static final Pattern WINDOWS_DEVICE =
             Pattern.compile("(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9]|conin\\$|conout\\$)(\\..*)?");
     private static final int MAX_KEPT_EXTENSION_BYTES = 32;
@@ -97,7 +96,7 @@ final class SafePaths {
     }
 
     private static String sanitizeElement(String element) {
-        String safe = UNSAFE_CHARACTERS.matcher(element).replaceAll("_");
+        String safe = replaceUnsafeCharacters(element);
         if (WINDOWS_DEVICE.matcher(safe).matches()) {
             safe = "_" + safe;
         }
@@ -107,6 +106,21 @@ final class SafePaths {
         }
         safe = safe.substring(0, end) + "_".repeat(safe.length() - end);
         return fitLength(safe, element);
+    }
+
+    /** Separators and control characters (NUL included) become {@code _}. */
+    private static String replaceUnsafeCharacters(String element) {
+        char[] chars = null;
+        for (int i = 0; i < element.length(); i++) {
+            char c = element.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '/' || c == '\\') {
+                if (chars == null) {
+                    chars = element.toCharArray();
+                }
+                chars[i] = '_';
+            }
+        }
+        return chars == null ? element : new String(chars);
     }
 
     /** {@code name} cut to {@value #MAX_ELEMENT_BYTES} bytes if longer, made distinct by a hash of {@code original}. */
@@ -151,29 +165,33 @@ final class SafePaths {
 
         /** {@code path} itself, or with a {@code ~N} suffix when an earlier file has it. */
         List<String> claim(List<String> path) throws UnsafePathException {
-            List<String> folder = path.subList(0, path.size() - 1);
-            for (int i = 1; i <= folder.size(); i++) {
-                String prefix = key(folder.subList(0, i));
-                if (files.contains(prefix)) {
-                    throw new UnsafePathException("lies in the folder \"" + String.join("/", folder.subList(0, i))
+            List<String> folderKeys = new ArrayList<>(path.size() - 1);
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < path.size() - 1; i++) {
+                prefix.append(i == 0 ? "" : "/").append(path.get(i).toLowerCase(Locale.ROOT));
+                String folderKey = prefix.toString();
+                if (files.contains(folderKey)) {
+                    throw new UnsafePathException("lies in the folder \"" + String.join("/", path.subList(0, i + 1))
                             + "\", which is also a file of the torrent");
                 }
+                folderKeys.add(folderKey);
             }
-            if (folders.contains(key(path))) {
+            String pathKey = key(path);
+            if (folders.contains(pathKey)) {
                 throw new UnsafePathException("is also the folder of another file of the torrent");
             }
             List<String> candidate = path;
+            String candidateKey = pathKey;
             // remembers the next number per name, so a torrent repeating one path many times costs linear time
-            int n = nextNumber.getOrDefault(key(path), 2);
-            while (files.contains(key(candidate)) || folders.contains(key(candidate))) {
-                candidate = new ArrayList<>(folder);
+            int n = nextNumber.getOrDefault(pathKey, 2);
+            while (files.contains(candidateKey) || folders.contains(candidateKey)) {
+                candidate = new ArrayList<>(path.subList(0, path.size() - 1));
                 candidate.add(numbered(path.getLast(), n++));
+                candidateKey = key(candidate);
             }
-            nextNumber.put(key(path), n);
-            files.add(key(candidate));
-            for (int i = 1; i <= folder.size(); i++) {
-                folders.add(key(folder.subList(0, i)));
-            }
+            nextNumber.put(pathKey, n);
+            files.add(candidateKey);
+            folders.addAll(folderKeys);
             return candidate;
         }
 

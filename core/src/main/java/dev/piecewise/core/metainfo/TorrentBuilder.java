@@ -231,13 +231,8 @@ public final class TorrentBuilder {
 
         @Override
         public boolean read(long offset, byte[] buffer, int length) throws IOException {
-            boolean[] complete = {true};
-            layout.forEachSpan(offset, length, (index, fileOffset, spanLength, done) -> {
-                if (complete[0] && !readFully(index, fileOffset, ByteBuffer.wrap(buffer, done, spanLength))) {
-                    complete[0] = false;
-                }
-            });
-            return complete[0];
+            return layout.allSpans(offset, length, (index, fileOffset, spanLength, done) ->
+                    readFully(index, fileOffset, ByteBuffer.wrap(buffer, done, spanLength)));
         }
 
         private boolean readFully(int index, long position, ByteBuffer target) throws IOException {
@@ -246,14 +241,7 @@ public final class TorrentBuilder {
                 channel = FileChannel.open(paths.get(index), StandardOpenOption.READ);
                 channelIndex = index;
             }
-            for (long filePosition = position; target.hasRemaining(); ) {
-                int read = channel.read(target, filePosition);
-                if (read < 0) {
-                    return false;
-                }
-                filePosition += read;
-            }
-            return true;
+            return PieceHasher.readFully(channel, target, position);
         }
 
         @Override

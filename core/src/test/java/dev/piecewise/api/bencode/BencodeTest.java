@@ -51,6 +51,20 @@ class BencodeTest {
     }
 
     @Test
+    void encodesValuesDeeperThanAThreadStackCouldRecurse() throws BencodeException {
+        BValue value = BInteger.of(1);
+        for (int i = 0; i < 100_000; i++) {
+            value = i % 2 == 0 ? BList.of(value) : BDictionary.builder().put("k", value).build();
+        }
+        byte[] encoded = Bencode.encode(value);
+        assertEquals(100_000 * 2 + 50_000 * 3 + 3, encoded.length);
+        BencodeDecoder deep = Bencode.decoder().withLimits(BencodeLimits.DEFAULT.withMaxDepth(10_000));
+        BencodeException e = org.junit.jupiter.api.Assertions.assertThrows(BencodeException.class,
+                () -> deep.decode(encoded));
+        assertTrue(e.getMessage().contains("nested more than 10000 deep"), e.getMessage());
+    }
+
+    @Test
     void roundTripsRandomValues() throws BencodeException {
         Random random = new Random(7);
         for (int i = 0; i < 2_000; i++) {

@@ -23,6 +23,45 @@ public final class ExternalTools {
 
     private static final long TIMEOUT_SECONDS = 60;
 
+    /** Prints libtorrent's v1 info-hash of the torrent file given as argument. */
+    private static final String LIBTORRENT_HASH = """
+            import sys, libtorrent as lt
+            print(lt.torrent_info(sys.argv[1]).info_hashes().v1)
+            """;
+
+    /** Makes a torrent of argv[1] with 16 KiB pieces: "v1", "v1-pad" (BEP 47 pad files), "hybrid" or "v2". */
+    private static final String LIBTORRENT_CREATE = """
+            import sys, os, libtorrent as lt
+            flags = {"v1": lt.create_torrent.v1_only,
+                     "v1-pad": lt.create_torrent.v1_only | lt.create_torrent.canonical_files,
+                     "hybrid": 0, "v2": lt.create_torrent.v2_only}[sys.argv[2]]
+            fs = lt.file_storage()
+            lt.add_files(fs, sys.argv[1])
+            t = lt.create_torrent(fs, 16384, flags=flags)
+            t.add_tracker("http://127.0.0.1:6969/announce")
+            lt.set_piece_hashes(t, os.path.dirname(sys.argv[1]))
+            open(sys.argv[3], "wb").write(lt.bencode(t.generate()))
+            """;
+
+    /** Checks argv[2]'s data against torrent argv[1] with a libtorrent session; prints "complete" or the progress. */
+    private static final String LIBTORRENT_CHECK = """
+            import sys, time, libtorrent as lt
+            s = lt.session({"listen_interfaces": "127.0.0.1:0", "enable_dht": False, "enable_lsd": False,
+                            "enable_upnp": False, "enable_natpmp": False})
+            atp = lt.add_torrent_params()
+            atp.ti = lt.torrent_info(sys.argv[1])
+            atp.save_path = sys.argv[2]
+            h = s.add_torrent(atp)
+            checking = (lt.torrent_status.checking_files, lt.torrent_status.checking_resume_data)
+            deadline = time.time() + 30
+            st = h.status()
+            while time.time() < deadline and st.state in checking:
+                time.sleep(0.05)
+                st = h.status()
+            print("complete" if st.is_seeding else "%s with %d of %d pieces" % (st.state, st.num_pieces,
+                  atp.ti.num_pieces()))
+            """;
+
     private ExternalTools() {
     }
 
@@ -65,6 +104,26 @@ public final class ExternalTools {
         List<String> command = new ArrayList<>(List.of(PYTHON, "-c", script));
         command.addAll(List.of(arguments));
         return run(command, directory);
+    }
+
+    /** libtorrent's v1 info-hash of a torrent file, in hex. */
+    public static String libtorrentHash(Path torrent) throws IOException {
+        return python(LIBTORRENT_HASH, torrent.toAbsolutePath().getParent(), torrent.toString()).strip();
+    }
+
+    /**
+     * Makes a torrent of {@code data} with libtorrent, 16 KiB pieces.
+     *
+     * @param kind "v1", "v1-pad" (BEP 47 pad files), "hybrid" or "v2"
+     */
+    public static Path libtorrentCreate(Path data, String kind, Path torrent) throws IOException {
+        python(LIBTORRENT_CREATE, data.toAbsolutePath().getParent(), data.toString(), kind, torrent.toString());
+        return torrent;
+    }
+
+    /** Lets libtorrent check the data in {@code saveDirectory}: "complete", or what it found. */
+    public static String libtorrentCheck(Path torrent, Path saveDirectory) throws IOException {
+        return python(LIBTORRENT_CHECK, saveDirectory, torrent.toString(), saveDirectory.toString()).strip();
     }
 
     private static int exitCode(List<String> command) throws IOException {

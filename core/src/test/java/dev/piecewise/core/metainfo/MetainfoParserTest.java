@@ -267,4 +267,38 @@ class MetainfoParserTest {
                 () -> MetainfoParser.parseInfo("i1e".getBytes(StandardCharsets.US_ASCII), List.of(), "magnet"))
                 .getMessage());
     }
+
+    /** Random damage to real torrents: every outcome is a torrent or a {@link MetainfoException}, nothing else. */
+    @Test
+    void survivesRandomlyDamagedTorrents() {
+        java.util.Random random = new java.util.Random(5);
+        List<byte[]> seeds = List.of(
+                torrent(singleFileInfo("movie.mkv", 40_000, 16384)),
+                torrent(multiFileInfo("album", file(10_000, "cd1", "01.flac"), padFile(6384),
+                        file(20_000, "cd1", "02.flac"), file(0, "empty"))),
+                Bencode.encode(BDictionary.builder().put("announce-list", new BList(List.of(strings("udp://a:1"))))
+                        .put("info", singleFileInfo("x", 1, 16384).put("private", 1).build()).build()));
+        int parsed = 0;
+        int refused = 0;
+        for (int i = 0; i < 20_000; i++) {
+            byte[] input = seeds.get(i % seeds.size()).clone();
+            for (int m = 1 + random.nextInt(3); m > 0; m--) {
+                int at = random.nextInt(input.length);
+                input[at] = switch (random.nextInt(3)) {
+                    case 0 -> (byte) random.nextInt(256);
+                    case 1 -> (byte) "ilde:-0123456789./".charAt(random.nextInt(18));
+                    default -> (byte) (input[at] + (random.nextBoolean() ? 1 : -1));
+                };
+            }
+            try {
+                Metainfo metainfo = parse(input);
+                assertTrue(metainfo.totalLength() > 0 && metainfo.pieceCount() > 0);
+                parsed++;
+            } catch (MetainfoException e) {
+                assertTrue(e.getMessage().startsWith("test.torrent: "), e.getMessage());
+                refused++;
+            }
+        }
+        assertTrue(parsed > 100 && refused > 1000, parsed + " parsed, " + refused + " refused");
+    }
 }
