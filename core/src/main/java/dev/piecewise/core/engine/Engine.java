@@ -12,6 +12,7 @@ import dev.piecewise.core.picker.PieceGeometry;
 import dev.piecewise.core.plugin.ChokingSelection;
 import dev.piecewise.core.plugin.DefaultSelections;
 import dev.piecewise.core.plugin.StrategySelection;
+import dev.piecewise.core.storage.StorageException;
 import dev.piecewise.core.tracker.AnnounceIdentity;
 import dev.piecewise.core.tracker.Announcer;
 import dev.piecewise.core.tracker.AnnouncerSettings;
@@ -53,18 +54,16 @@ public final class Engine implements AutoCloseable {
     private final Path torrentsRoot;
     private final DefaultSelections selections;
     private final Function<String, Optional<TrackerTransport>> transports;
-    private final StoreFactory stores;
     private final Node node;
     private final int announceKey = new SecureRandom().nextInt();
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<InfoHash, Handle> torrents = new LinkedHashMap<>();
 
     private Engine(ClientConfig config, EngineSettings settings, DefaultSelections selections,
-                   Function<String, Optional<TrackerTransport>> transports, StoreFactory stores) {
+                   Function<String, Optional<TrackerTransport>> transports) {
         this.torrentsRoot = config.dataDir().resolve(TORRENTS);
         this.selections = selections;
         this.transports = transports;
-        this.stores = stores;
         this.node = new Node(settings, config.bindAddress(), config.port());
     }
 
@@ -75,15 +74,7 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine start(ClientConfig config, EngineSettings settings, DefaultSelections selections,
                                Function<String, Optional<TrackerTransport>> transports) {
-        return start(config, settings, selections, transports, (metainfo, directory, resume) -> {
-            throw new IOException("storage is not available yet");
-        });
-    }
-
-    /** As {@link #start(ClientConfig, EngineSettings, DefaultSelections, Function)}, on the given storage. */
-    static Engine start(ClientConfig config, EngineSettings settings, DefaultSelections selections,
-                        Function<String, Optional<TrackerTransport>> transports, StoreFactory stores) {
-        var engine = new Engine(config, settings, selections, transports, stores);
+        var engine = new Engine(config, settings, selections, transports);
         engine.restore();
         log.info("listening for peers on {}:{} as {}", config.bindAddress().getHostAddress(), engine.port(),
                 engine.node.peerId());
@@ -159,12 +150,9 @@ public final class Engine implements AutoCloseable {
             lock.unlock();
         }
         node.unregister(handle.torrent);
-        handle.torrent.remove();
         try {
+            handle.torrent.remove(deleteData);
             handle.saved().delete();
-            if (deleteData) {
-                DataFiles.delete(handle.metainfo(), handle.saved().directory());
-            }
         } catch (IOException e) {
             throw new PiecewiseException("torrent " + handle.id() + " was removed, but deleting its files failed: "
                     + e.getMessage(), e);
@@ -234,10 +222,10 @@ public final class Engine implements AutoCloseable {
     }
 
     private Handle open(Metainfo metainfo, SavedTorrent saved, StrategySelection strategy, ChokingSelection choking) {
-        PieceStore store;
+        TorrentData store;
         try {
-            store = stores.open(metainfo, saved.directory(), saved.resume());
-        } catch (IOException e) {
+            store = TorrentData.open(metainfo, saved.directory(), saved.resume());
+        } catch (StorageException e) {
             throw new PiecewiseException("cannot use " + saved.directory() + " for " + metainfo.name() + ": "
                     + e.getMessage(), e);
         }

@@ -20,6 +20,7 @@ import dev.piecewise.core.picker.PiecePicker;
 import dev.piecewise.core.picker.PickerMetrics;
 import dev.piecewise.core.picker.PickerPeer;
 import dev.piecewise.core.stats.RateMeter;
+import dev.piecewise.core.storage.StorageException;
 import dev.piecewise.core.tracker.TransferFigures;
 import dev.piecewise.core.wire.ExtensionHandshake;
 import dev.piecewise.core.wire.Message;
@@ -71,7 +72,7 @@ final class Torrent {
     private final String name;
     private final PieceGeometry geometry;
     private final WireLimits limits;
-    private final PieceStore store;
+    private final TorrentData store;
     private final Listener listener;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -95,9 +96,11 @@ final class Torrent {
     private long firstPieceNanos;
     private long completedNanos;
     private boolean resumeDirty;
+    /** Whether the data was checked in this session. */
+    private boolean checked;
     private long lastResumeSaveNanos;
 
-    Torrent(EngineContext context, InfoHash infoHash, String name, PieceGeometry geometry, PieceStore store,
+    Torrent(EngineContext context, InfoHash infoHash, String name, PieceGeometry geometry, TorrentData store,
             PieceStrategy strategy, String strategyName, ChokingPolicy choking, String chokingId, Listener listener) {
         this.context = context;
         this.infoHash = infoHash;
@@ -157,22 +160,24 @@ final class Torrent {
     }
 
     private void check() {
-        BitSet existing;
         try {
-            existing = store.existingPieces();
-        } catch (IOException | RuntimeException e) {
+            store.findExistingPieces(piece -> locked(() -> {
+                if (!picker.pieces().have(piece)) {
+                    markHave(piece);
+                }
+            }), () -> state() != TorrentState.CHECKING);
+        } catch (StorageException | RuntimeException e) {
             fail("cannot check the data: " + e.getMessage(), e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
         locked(() -> {
             if (state != TorrentState.CHECKING) {
                 return;
             }
-            for (int piece = existing.nextSetBit(0); piece >= 0; piece = existing.nextSetBit(piece + 1)) {
-                if (!picker.pieces().have(piece)) {
-                    markHave(piece);
-                }
-            }
+            checked = true;
             startedNanos = System.nanoTime();
             boolean complete = picker.complete();
             if (complete && completedNanos == 0) {
@@ -197,19 +202,35 @@ final class Torrent {
         saveResume();
     }
 
-    /** Starts a paused or failed torrent again. */
+    /**
+     * Starts a paused or failed torrent again. Once its data was checked in this session, what it verified since is
+     * known to be on disk, so it goes straight back to work.
+     */
     void resume() {
-        start();
+        boolean restarted = locked(() -> {
+            if (!checked || state != TorrentState.PAUSED && state != TorrentState.ERROR) {
+                return false;
+            }
+            error = null;
+            setState(picker.complete() ? TorrentState.SEEDING : TorrentState.DOWNLOADING);
+            return true;
+        });
+        if (!restarted) {
+            start();
+        }
     }
 
-    /** Stops for good: the torrent is being removed. */
-    void remove() {
+    /** Stops for good: the torrent is being removed; its files are deleted when asked to. */
+    void remove(boolean deleteData) throws StorageException {
         locked(() -> {
             stopTransfers();
             setState(TorrentState.REMOVED);
         });
-        saveResume();
-        store.close();
+        if (deleteData) {
+            store.closeAndDeleteFiles();
+        } else {
+            store.close();
+        }
     }
 
     /** Closes the files (the session is closing; the torrent is paused). */
@@ -470,9 +491,9 @@ final class Torrent {
         if (write) {
             boolean written = false;
             try {
-                store.writeBlock(piece, begin, block);
+                store.write(piece, begin, block);
                 written = true;
-            } catch (IOException | RuntimeException e) {
+            } catch (StorageException | RuntimeException e) {
                 fail("cannot write piece " + piece + ": " + e.getMessage(), e);
             }
             boolean ready = locked(() -> completion.written(piece));
@@ -493,7 +514,7 @@ final class Torrent {
         boolean ok;
         try {
             ok = store.verify(piece);
-        } catch (IOException | RuntimeException e) {
+        } catch (StorageException | RuntimeException e) {
             fail("cannot read piece " + piece + " back: " + e.getMessage(), e);
             return;
         }

@@ -68,9 +68,15 @@ final class Swarm implements AutoCloseable {
     Torrent node(Path directory, EngineSettings settings) {
         var node = new Node(settings, InetAddress.getLoopbackAddress(), 0);
         nodes.add(node);
+        TorrentData data;
+        try {
+            data = TorrentData.open(metainfo, directory, root.resolve("resume-" + nodes.size()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
                 new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()),
-                new TestStore(metainfo, directory), TestPolicies.rarestFirst(), "rarest-first (test)",
+                data, TestPolicies.rarestFirst(), "rarest-first (test)",
                 TestPolicies.unchokeAll(), "unchoke-all (test)", (t, from, to) -> { });
         torrents.add(torrent);
         node.register(torrent);
@@ -110,7 +116,13 @@ final class Swarm implements AutoCloseable {
 
     @Override
     public void close() {
-        torrents.forEach(Torrent::remove);
+        for (Torrent torrent : torrents) {
+            try {
+                torrent.remove(false);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         nodes.forEach(Node::close);
     }
 }
