@@ -25,6 +25,11 @@ final class ConnectionSlots {
         }
     }
 
+    /** Takes a slot even past the cap: for a connection the user asked for. */
+    void acquireAnyway() {
+        used.incrementAndGet();
+    }
+
     void release() {
         used.decrementAndGet();
     }

@@ -317,7 +317,7 @@ final class Torrent {
     void connect(InetSocketAddress address) {
         boolean dial = locked(() -> active() && directory.dialNow(address, "manual"));
         if (dial) {
-            context.slots().tryAcquire();
+            context.slots().acquireAnyway();
             dial(address, "manual");
         }
     }

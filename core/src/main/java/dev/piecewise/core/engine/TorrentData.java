@@ -13,6 +13,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
@@ -25,6 +26,9 @@ final class TorrentData implements BlockSource {
 
     private final Storage storage;
     private final Path resumeFile;
+    /** Keeps a save of the resume state and closing the files apart; guards {@link #closed}. */
+    private final ReentrantLock saving = new ReentrantLock();
+    private boolean closed;
 
     private TorrentData(Storage storage, Path resumeFile) {
         this.storage = storage;
@@ -75,17 +79,40 @@ final class TorrentData implements BlockSource {
         }
     }
 
-    /** Makes the written data durable, then saves {@code verified} as the resume state (atomically). */
+    /**
+     * Makes the written data durable, then saves {@code verified} as the resume state (atomically). Does nothing once
+     * closed: the last save came before.
+     */
     void saveResume(BitSet verified) throws IOException {
-        ResumeState.capture(storage, verified).save(resumeFile);
+        saving.lock();
+        try {
+            if (!closed) {
+                ResumeState.capture(storage, verified).save(resumeFile);
+            }
+        } finally {
+            saving.unlock();
+        }
     }
 
+    /** Closes the files, after a save under way. */
     void close() {
-        storage.close();
+        saving.lock();
+        try {
+            closed = true;
+            storage.close();
+        } finally {
+            saving.unlock();
+        }
     }
 
     /** Closes the files and deletes them, with the folders they leave empty. */
     void closeAndDeleteFiles() throws StorageException {
-        storage.closeAndDeleteFiles();
+        saving.lock();
+        try {
+            closed = true;
+            storage.closeAndDeleteFiles();
+        } finally {
+            saving.unlock();
+        }
     }
 }

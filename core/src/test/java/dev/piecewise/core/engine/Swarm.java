@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,11 +67,16 @@ final class Swarm implements AutoCloseable {
     }
 
     Torrent node(Path directory, EngineSettings settings) {
+        return node(directory, root.resolve("resume-" + nodes.size()), settings);
+    }
+
+    /** A node whose torrent keeps its data in {@code directory} and its resume state in {@code resumeFile}. */
+    Torrent node(Path directory, Path resumeFile, EngineSettings settings) {
         var node = new Node(settings, InetAddress.getLoopbackAddress(), 0);
         nodes.add(node);
         TorrentData data;
         try {
-            data = TorrentData.open(metainfo, directory, root.resolve("resume-" + nodes.size()));
+            data = TorrentData.open(metainfo, directory, resumeFile);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -89,12 +95,36 @@ final class Swarm implements AutoCloseable {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), nodes.get(torrents.indexOf(torrent)).port());
     }
 
+    /** Copies the source into {@code name}/ without the files whose names are given: a partial seeder's data. */
+    Path partialCopy(String name, String... leaveOut) throws IOException {
+        Path copy = root.resolve(name).resolve(metainfo.name());
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (!Arrays.asList(leaveOut).contains(file.getFileName().toString())) {
+                    Path target = copy.resolve(source.relativize(file));
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return root.resolve(name);
+    }
+
     /** Waits until the torrent has checked its data. */
     static void awaitRunning(Torrent torrent) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (torrent.state() == TorrentState.CHECKING && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+    }
+
+    /** Waits until the torrent has {@code pieces} verified pieces; returns whether it got there. */
+    static boolean awaitVerified(Torrent torrent, int pieces, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (torrent.verifiedPieces().cardinality() < pieces && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return torrent.verifiedPieces().cardinality() >= pieces;
     }
 
     /** Whether every file under the download directory equals the source. */
