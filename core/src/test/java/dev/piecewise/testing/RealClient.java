@@ -57,6 +57,43 @@ public final class RealClient implements AutoCloseable {
         return start("aria2c", argv, port, work, false);
     }
 
+    /** Transmission seeding {@code torrent} from the data in {@code directory} (checked first), forever. */
+    public static RealClient transmissionSeeder(Path torrent, Path directory, Path work) throws IOException,
+            InterruptedException {
+        return transmission(torrent, directory, work, true);
+    }
+
+    /**
+     * Transmission downloading {@code torrent} into {@code directory}; it stops and exits once complete. Transmission
+     * never dials loopback peers it hears of, so its peers must connect to it.
+     */
+    public static RealClient transmissionLeecher(Path torrent, Path directory, Path work) throws IOException,
+            InterruptedException {
+        return transmission(torrent, directory, work, false);
+    }
+
+    private static RealClient transmission(Path torrent, Path directory, Path work, boolean seeding)
+            throws IOException, InterruptedException {
+        int port = LoopbackPorts.freeTcpAndUdp();
+        Path config = Files.createDirectories(work.resolve("transmission"));
+        Files.createDirectories(directory);
+        // ratio limit 0 when downloading: transmission-cli stops the torrent and exits once it is complete
+        Files.writeString(config.resolve("settings.json"), """
+                {"bind-address-ipv4": "127.0.0.1", "bind-address-ipv6": "::1", "dht-enabled": false,
+                 "lpd-enabled": false, "pex-enabled": false, "utp-enabled": false, "port-forwarding-enabled": false,
+                 "peer-port": %d, "peer-port-random-on-start": false, "encryption": 0, "download-dir": "%s",
+                 "incomplete-dir-enabled": false, "ratio-limit-enabled": %s, "ratio-limit": 0,
+                 "idle-seeding-limit-enabled": false, "blocklist-enabled": false, "speed-limit-down-enabled": false,
+                 "speed-limit-up-enabled": false, "alt-speed-enabled": false, "rpc-enabled": false,
+                 "start-added-torrents": true, "peer-limit-global": 500, "peer-limit-per-torrent": 100,
+                 "message-level": 2, "rename-partial-files": false}
+                """.formatted(port, directory, !seeding));
+        var argv = List.of(ExternalPrograms.require("transmission-cli").toString(), "-g", config.toString(),
+                "-w", directory.toString(), "-p", String.valueOf(port), "-M", "-B", "-D", "-U", "-et",
+                torrent.toString());
+        return start("transmission-cli", argv, port, work, true);
+    }
+
     private static List<String> aria2(Path directory, int port) {
         return new ArrayList<>(List.of(ExternalPrograms.require("aria2c").toString(), "--no-conf=true",
                 "--dir=" + directory, "--listen-port=" + port, "--interface=127.0.0.1", "--disable-ipv6=true",
@@ -99,9 +136,11 @@ public final class RealClient implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The end of what the client printed (progress lines are dropped). */
     public String log() {
         try {
-            return Files.readString(log);
+            String text = Files.readString(log).replaceAll("Progress: [^\\n]*?\\[None\\]\\s*", "");
+            return text.length() > 3000 ? "..." + text.substring(text.length() - 3000) : text;
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }

@@ -653,16 +653,15 @@ final class Torrent {
                 peer.releaseStalledRequests(nowNanos, settings.requestTimeout().toNanos());
                 peer.updateRateForStrategies(nowMillis);
             }
-            if (downloading()) {
-                InetSocketAddress next;
-                while (peers.size() + dialling + toDial.size() < settings.maxPeersPerTorrent()
-                        && (next = directory.nextToDial(nowMillis)) != null) {
-                    if (!context.slots().tryAcquire()) {
-                        directory.failed(next, nowMillis);
-                        break;
-                    }
-                    toDial.add(next);
+            // seeds dial too: some clients (Transmission) never dial loopback peers themselves
+            InetSocketAddress next;
+            while (peers.size() + dialling + toDial.size() < settings.maxPeersPerTorrent()
+                    && (next = directory.nextToDial(nowMillis)) != null) {
+                if (!context.slots().tryAcquire()) {
+                    directory.failed(next, nowMillis);
+                    break;
                 }
+                toDial.add(next);
             }
             return resumeDirty && nowNanos - lastResumeSaveNanos > settings.resumeSaveInterval().toNanos();
         });

@@ -39,21 +39,11 @@ class Aria2InteropTest {
             try (var aria2 = RealClient.aria2Leecher(swarm.torrentFile, swarm.directory("aria2-download"),
                     root.resolve("aria2"))) {
                 seeder.connect(aria2.address());
-                List<PeerSnapshot> peers = awaitPeer(seeder);
+                List<PeerSnapshot> peers = SeedingTests.awaitPeer(seeder);
                 assertTrue(peers.getFirst().client().startsWith("aria2 "), peers.toString());
                 assertTrue(aria2.awaitExit(Duration.ofSeconds(60)), "aria2 did not finish: " + aria2.log());
                 swarm.assertSameAsSource(swarm.directory("aria2-download"));
             }
         }
-    }
-
-    private static List<PeerSnapshot> awaitPeer(Torrent torrent) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        List<PeerSnapshot> peers = torrent.peers();
-        while (peers.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            peers = torrent.peers();
-        }
-        return peers;
     }
 }
