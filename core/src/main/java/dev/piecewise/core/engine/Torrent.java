@@ -185,6 +185,7 @@ final class Torrent {
             }
             apply(choker.setSeeding(complete, nowMillis()));
             setState(complete ? TorrentState.SEEDING : TorrentState.DOWNLOADING);
+            context.timer().execute(this::tick); // dial the known peers now, not at the next tick
             log.info("{} {}: {} of {} pieces on disk", shortId(), name, picker.pieces().haveCount(),
                     geometry.pieceCount());
         });
@@ -313,9 +314,18 @@ final class Torrent {
         locked(() -> addresses.forEach(address -> directory.add(address, source)));
     }
 
-    /** Dials a peer now, whatever the caps and backoff say: the user asked for it. */
+    /**
+     * Dials a peer now, whatever the caps and backoff say: the user asked for it. While the torrent checks its data or
+     * is paused, the peer is remembered and dialled once it runs.
+     */
     void connect(InetSocketAddress address) {
-        boolean dial = locked(() -> active() && directory.dialNow(address, "manual"));
+        boolean dial = locked(() -> {
+            if (!active()) {
+                directory.add(address, "manual");
+                return false;
+            }
+            return directory.dialNow(address, "manual");
+        });
         if (dial) {
             context.slots().acquireAnyway();
             dial(address, "manual");
