@@ -273,6 +273,8 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
                 refuse(piece, begin, length, "for pieces we do not have");
             } else if (!connection.upload(new Message.Piece(piece, begin, length))) {
                 refuse(piece, begin, length, "more than our request queue");
+            } else {
+                refused = 0;
             }
         });
     }
