@@ -1,5 +1,6 @@
 package dev.piecewise.core.metainfo;
 
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -98,6 +99,19 @@ public final class FileLayout {
     public int endPiece(int fileIndex) {
         TorrentFile file = files.get(fileIndex);
         return file.length() == 0 ? firstPiece(fileIndex) : (int) ((file.end() - 1) / pieceLength) + 1;
+    }
+
+    /** How many bytes of file {@code fileIndex} lie in {@code pieces} (e.g. the verified ones). */
+    public long bytesIn(int fileIndex, BitSet pieces) {
+        TorrentFile file = files.get(fileIndex);
+        long bytes = 0;
+        for (int piece = pieces.nextSetBit(firstPiece(fileIndex)); piece >= 0 && piece < endPiece(fileIndex);
+             piece = pieces.nextSetBit(piece + 1)) {
+            long start = Math.max(file.offset(), pieceOffset(piece));
+            long end = Math.min(file.end(), pieceOffset(piece) + pieceLength(piece));
+            bytes += end - start;
+        }
+        return bytes;
     }
 
     /**

@@ -1,11 +1,18 @@
 package dev.piecewise.core.storage;
 
+import dev.piecewise.core.metainfo.TorrentFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * A download directory, resolved to its real path once, and the only way storage turns a torrent's path into a file
@@ -17,6 +24,8 @@ import java.util.List;
  * open and {@code O_NOFOLLOW} guards the last element.
  */
 final class DownloadDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DownloadDirectory.class);
 
     private final Path root;
 
@@ -69,6 +78,37 @@ final class DownloadDirectory {
                     + display(file) + " in the download directory");
         }
         return file;
+    }
+
+    /**
+     * Deletes these files, then their folders left empty, deepest first. Only these paths are touched: other files
+     * in the folders are kept (and so are those folders), and a link on the way is refused as everywhere else.
+     */
+    void deleteAll(List<TorrentFile> files) throws StorageException {
+        TreeSet<List<String>> folders = new TreeSet<>(Comparator.<List<String>>comparingInt(List::size).reversed()
+                .thenComparing(List::toString));
+        for (TorrentFile file : files) {
+            if (!file.pad()) {
+                deleteOne(file.path());
+                for (int depth = 1; depth < file.path().size(); depth++) {
+                    folders.add(file.path().subList(0, depth));
+                }
+            }
+        }
+        for (List<String> folder : folders) {
+            deleteOne(folder);
+        }
+    }
+
+    private void deleteOne(List<String> elements) throws StorageException {
+        Path path = file(elements, false);
+        try {
+            Files.deleteIfExists(path);
+        } catch (DirectoryNotEmptyException e) {
+            LOG.info("keeping {}: it holds files that are not the torrent's", display(path));
+        } catch (IOException e) {
+            throw Failures.of(e, "deleting " + display(path));
+        }
     }
 
     /** A path relative to the download directory, for messages. */

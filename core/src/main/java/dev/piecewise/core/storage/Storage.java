@@ -5,30 +5,19 @@ import dev.piecewise.core.metainfo.Metainfo;
 import dev.piecewise.core.metainfo.PieceHasher;
 import dev.piecewise.core.metainfo.TorrentFile;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
-import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -47,15 +36,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class Storage implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
-
-    /** Zeros for pad files and preallocation, shared read-only. */
-    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10).asReadOnlyBuffer();
-
     private final Metainfo metainfo;
     private final FileLayout layout;
     private final DownloadDirectory directory;
-    private final StorageOptions options;
     private final OpenFiles files;
     /** Files written since they were last forced to disk: 1 for dirty. */
     private final AtomicIntegerArray dirty;
@@ -63,32 +46,12 @@ public final class Storage implements AutoCloseable {
     private final BlockingQueue<PieceHasher> hashers;
     private final PieceHasher.Source hashSource = this::readForHash;
 
-    /** Hears about each piece a {@link #recheck} has checked; called from the hashing threads, concurrently. */
-    @FunctionalInterface
-    public interface RecheckListener {
-        /**
-         * @param valid   whether the piece's data is there and matches its hash
-         * @param checked how many pieces have been checked so far
-         * @param total   how many pieces the recheck checks
-         */
-        void checked(int piece, boolean valid, int checked, int total);
-    }
-
-    /**
-     * What a recheck found.
-     *
-     * @param verified the pieces whose data is on disk and matches its hash
-     * @param complete whether every piece asked for was checked (not cancelled)
-     */
-    public record RecheckResult(BitSet verified, boolean complete) {
-    }
-
     private Storage(Metainfo metainfo, DownloadDirectory directory, StorageOptions options) {
         this.metainfo = metainfo;
         this.layout = metainfo.layout();
         this.directory = directory;
-        this.options = options;
-        this.files = new OpenFiles(options.maxOpenFiles(), this::openFile);
+        this.files = new OpenFiles(options.maxOpenFiles(), new FileOpener(layout.files(), directory,
+                options.preallocate()));
         this.dirty = new AtomicIntegerArray(layout.files().size());
         this.hashers = new ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     }
@@ -136,8 +99,9 @@ public final class Storage implements AutoCloseable {
         int base = block.position();
         layout.forEachSpan(start, length, (index, fileOffset, spanLength, done) -> {
             if (!isPad(index)) {
-                ByteBuffer span = block.slice(base + done, spanLength);
-                onFile(index, true, "writing", channel -> writeFully(channel, span, fileOffset));
+                // a fresh slice per attempt: a retry after a closed channel starts the span over
+                onFile(index, true, "writing", channel ->
+                        writeFully(channel, block.slice(base + done, spanLength), fileOffset));
                 dirty.set(index, 1);
             }
         });
@@ -154,10 +118,10 @@ public final class Storage implements AutoCloseable {
         long start = start(piece, offset, length);
         int base = target.position();
         layout.forEachSpan(start, length, (index, fileOffset, spanLength, done) -> {
-            ByteBuffer span = target.slice(base + done, spanLength);
             if (isPad(index)) {
-                fillWithZeros(span);
-            } else if (!onFile(index, false, "reading", channel -> PieceHasher.readFully(channel, span, fileOffset))) {
+                fillWithZeros(target.slice(base + done, spanLength));
+            } else if (!onFile(index, false, "reading", channel ->
+                    PieceHasher.readFully(channel, target.slice(base + done, spanLength), fileOffset))) {
                 throw new StorageException(StorageException.Kind.MISSING_DATA, display(index)
                         + " is shorter than the torrent says");
             }
@@ -177,7 +141,7 @@ public final class Storage implements AutoCloseable {
         layout.forEachSpan(start, length, (index, fileOffset, spanLength, done) -> {
             if (isPad(index)) {
                 for (int sent = 0; sent < spanLength; ) {
-                    sent += target.write(ZEROS.duplicate().limit(Math.min(ZEROS.capacity(), spanLength - sent)));
+                    sent += target.write(Zeros.upTo(spanLength - sent));
                 }
                 return;
             }
@@ -220,35 +184,17 @@ public final class Storage implements AutoCloseable {
      *
      * @param cancelled polled between pieces; when it turns true the recheck stops early
      */
-    public RecheckResult recheck(BitSet pieces, int threads, RecheckListener listener, BooleanSupplier cancelled)
+    public Recheck.Result recheck(BitSet pieces, int threads, Recheck.Listener listener, BooleanSupplier cancelled)
             throws StorageException, InterruptedException {
-        BitSet verified = new BitSet(layout.pieceCount());
-        ReentrantLock verifiedLock = new ReentrantLock();
-        AtomicInteger checked = new AtomicInteger();
-        int total = pieces.cardinality();
-        boolean complete;
-        try {
-            complete = PieceHasher.hashAll(layout, pieces, threads, () -> hashSource, (piece, digest) -> {
-                boolean valid = digest != null && metainfo.pieceHashMatches(piece, digest);
-                if (valid) {
-                    verifiedLock.lock();
-                    try {
-                        verified.set(piece);
-                    } finally {
-                        verifiedLock.unlock();
-                    }
-                }
-                listener.checked(piece, valid, checked.incrementAndGet(), total);
-            }, cancelled);
-        } catch (IOException e) {
-            throw Failures.of(e, "checking " + metainfo.name());
+        BitSet absent = new BitSet();
+        for (int index = 0; index < layout.files().size(); index++) {
+            TorrentFile file = layout.files().get(index);
+            if (!file.pad() && file.length() > 0 && !Files.exists(path(index), LinkOption.NOFOLLOW_LINKS)) {
+                absent.set(layout.firstPiece(index), layout.endPiece(index));
+            }
         }
-        verifiedLock.lock();
-        try {
-            return new RecheckResult((BitSet) verified.clone(), complete);
-        } finally {
-            verifiedLock.unlock();
-        }
+        absent.and(pieces);
+        return Recheck.run(metainfo, hashSource, pieces, absent, threads, listener, cancelled);
     }
 
     /** Forces every file written since the last flush to disk, so that pieces verified before it survive a crash. */
@@ -275,31 +221,7 @@ public final class Storage implements AutoCloseable {
      */
     public void closeAndDeleteFiles() throws StorageException {
         close();
-        // deepest first, so a folder is emptied before it is removed
-        TreeSet<List<String>> folders = new TreeSet<>(Comparator.<List<String>>comparingInt(List::size).reversed()
-                .thenComparing(List::toString));
-        for (TorrentFile file : layout.files()) {
-            if (!file.pad()) {
-                delete(file.path());
-                for (int depth = 1; depth < file.path().size(); depth++) {
-                    folders.add(file.path().subList(0, depth));
-                }
-            }
-        }
-        for (List<String> folder : folders) {
-            delete(folder);
-        }
-    }
-
-    private void delete(List<String> elements) throws StorageException {
-        Path path = directory.file(elements, false);
-        try {
-            Files.deleteIfExists(path);
-        } catch (DirectoryNotEmptyException e) {
-            LOG.info("keeping {}: it holds files that are not the torrent's", directory.display(path));
-        } catch (IOException e) {
-            throw Failures.of(e, "deleting " + directory.display(path));
-        }
+        directory.deleteAll(layout.files());
     }
 
     /** How many files are open now. */
@@ -340,46 +262,6 @@ public final class Storage implements AutoCloseable {
         });
     }
 
-    private OpenFiles.Opened openFile(int index, boolean write) throws IOException {
-        TorrentFile file = layout.files().get(index);
-        Path path = directory.file(file.path(), write);
-        if (!write) {
-            try {
-                return new OpenFiles.Opened(FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS), true);
-            } catch (AccessDeniedException e) {
-                // data the user made read-only can still be checked and seeded
-                return new OpenFiles.Opened(FileChannel.open(path, StandardOpenOption.READ,
-                        LinkOption.NOFOLLOW_LINKS), false);
-            }
-        }
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS);
-        try {
-            extend(channel, file.length());
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
-        return new OpenFiles.Opened(channel, true);
-    }
-
-    /** Brings a file shorter than {@code length} to it: sparse, or filled with zeros when preallocating. */
-    private void extend(FileChannel channel, long length) throws IOException {
-        long size = channel.size();
-        if (size >= length) {
-            return;
-        }
-        if (!options.preallocate()) {
-            channel.write(ByteBuffer.allocate(1), length - 1);
-            return;
-        }
-        for (long position = size; position < length; ) {
-            ByteBuffer zeros = ZEROS.duplicate().limit((int) Math.min(ZEROS.capacity(), length - position));
-            position += channel.write(zeros, position);
-        }
-    }
-
     private static Void writeFully(FileChannel channel, ByteBuffer source, long position) throws IOException {
         for (long filePosition = position; source.hasRemaining(); ) {
             filePosition += channel.write(source, filePosition);
@@ -389,7 +271,7 @@ public final class Storage implements AutoCloseable {
 
     private static void fillWithZeros(ByteBuffer target) {
         while (target.hasRemaining()) {
-            target.put(ZEROS.duplicate().limit(Math.min(ZEROS.capacity(), target.remaining())));
+            target.put(Zeros.upTo(target.remaining()));
         }
     }
 

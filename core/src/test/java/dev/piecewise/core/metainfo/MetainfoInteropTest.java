@@ -66,6 +66,15 @@ class MetainfoInteropTest {
         assertEquals(List.of(List.of("http://127.0.0.1:6969/announce"), List.of("udp://127.0.0.1:6969")),
                 metainfo.announceTiers());
         assertEquals("hello", metainfo.details().comment().orElseThrow());
+
+        Path single = directory.resolve("single.torrent");
+        ExternalTools.run(List.of("mktorrent", "-a", "http://127.0.0.1:6969/announce", "-l", "15", "-p", "-o",
+                single.toString(), data.resolve("a.bin").toString()), directory);
+        Metainfo singleFile = MetainfoParser.read(single);
+        assertEquals(libtorrentHash(single), singleFile.infoHash().hex());
+        assertEquals(List.of(new TorrentFile(List.of("a.bin"), Files.size(data.resolve("a.bin")), 0, false)),
+                singleFile.files());
+        assertTrue(singleFile.isPrivate());
     }
 
     @Test

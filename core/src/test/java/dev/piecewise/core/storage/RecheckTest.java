@@ -33,7 +33,7 @@ class RecheckTest {
         try (Storage storage = Storage.open(torrent.metainfo(), torrent.source(), StorageOptions.DEFAULT)) {
             ConcurrentHashMap<Integer, Boolean> seen = new ConcurrentHashMap<>();
             AtomicInteger lastCount = new AtomicInteger();
-            Storage.RecheckResult result = storage.recheck(all(torrent.metainfo().pieceCount()), 3,
+            Recheck.Result result = storage.recheck(all(torrent.metainfo().pieceCount()), 3,
                     (piece, valid, checked, total) -> {
                         seen.put(piece, valid);
                         lastCount.accumulateAndGet(checked, Math::max);
@@ -76,9 +76,12 @@ class RecheckTest {
         }
         assertTrue(expected.cardinality() > 3 && expected.cardinality() < torrent.metainfo().pieceCount() - 3);
         try (Storage storage = Storage.open(torrent.metainfo(), data, StorageOptions.DEFAULT)) {
-            Storage.RecheckResult result = storage.recheck(all(torrent.metainfo().pieceCount()), 2,
-                    (piece, valid, checked, total) -> { }, () -> false);
+            ConcurrentHashMap<Integer, Boolean> heard = new ConcurrentHashMap<>();
+            Recheck.Result result = storage.recheck(all(torrent.metainfo().pieceCount()), 2,
+                    (piece, valid, checked, total) -> heard.put(piece, valid), () -> false);
             assertEquals(expected, result.verified());
+            assertEquals(torrent.metainfo().pieceCount(), heard.size(), "every piece reported, missing ones too");
+            heard.forEach((piece, valid) -> assertEquals(expected.get(piece), valid, "piece " + piece));
             for (int piece = 0; piece < torrent.metainfo().pieceCount(); piece++) {
                 assertEquals(expected.get(piece), storage.verify(piece), "piece " + piece);
             }
@@ -105,7 +108,7 @@ class RecheckTest {
         TestTorrent torrent = TestTorrent.multiFile(directory, "t", 16384, 2_000_000);
         AtomicInteger checked = new AtomicInteger();
         try (Storage storage = Storage.open(torrent.metainfo(), torrent.source(), StorageOptions.DEFAULT)) {
-            Storage.RecheckResult result = storage.recheck(all(torrent.metainfo().pieceCount()), 2,
+            Recheck.Result result = storage.recheck(all(torrent.metainfo().pieceCount()), 2,
                     (piece, valid, count, total) -> checked.incrementAndGet(), () -> checked.get() >= 5);
             assertFalse(result.complete());
             assertTrue(result.verified().cardinality() < torrent.metainfo().pieceCount());
