@@ -241,7 +241,8 @@ final class Torrent {
 
     /** Stops with an error a user can act on (disk full, data gone); {@link #resume} retries. */
     void fail(String message, Throwable cause) {
-        log.warn("{} {} stopped: {}", shortId(), name, message, cause);
+        log.warn("{} {} stopped: {}", shortId(), name, message);
+        log.debug("{}: the cause", shortId(), cause);
         locked(() -> {
             if (state == TorrentState.REMOVED || state == TorrentState.ERROR) {
                 return;
@@ -506,9 +507,12 @@ final class Torrent {
             } catch (StorageException | RuntimeException e) {
                 fail("cannot write piece " + piece + ": " + e.getMessage(), e);
             }
-            boolean ready = locked(() -> completion.written(piece));
-            if (ready && written) {
+            boolean succeeded = written;
+            PieceCompletion.Next next = locked(() -> completion.written(piece, succeeded));
+            if (next == PieceCompletion.Next.VERIFY) {
                 context.hashing().execute(() -> verify(piece));
+            } else if (next == PieceCompletion.Next.DISCARD) {
+                locked(() -> picker.failed(piece));
             }
         }
     }
