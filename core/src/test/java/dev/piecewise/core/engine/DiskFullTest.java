@@ -2,14 +2,13 @@ package dev.piecewise.core.engine;
 
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.TorrentState;
+import dev.piecewise.testing.Tmpfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,20 +22,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DiskFullTest {
 
-    private static boolean run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return false;
-        }
-        return process.exitValue() == 0;
-    }
 
     @Test
     void aFullDiskStopsTheTorrentWithAnErrorAndResumeFinishesIt(@TempDir Path root) throws Exception {
         Path small = Files.createDirectories(root.resolve("small"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString()),
+        assumeTrue(Tmpfs.mount(small, "1m"),
                 "mounting a tmpfs needs root with CAP_SYS_ADMIN");
         try (var swarm = new Swarm(root, 3, 1_000_000, 64 * 1024)) {
             Torrent seeder = swarm.seeder();
@@ -52,13 +42,13 @@ class DiskFullTest {
             assertTrue(leecher.error().orElseThrow().contains("disk full"));
             assertTrue(awaitNoPeers(leecher), "an errored torrent closes its connections");
 
-            assertTrue(run("mount", "-o", "remount,size=16m", small.toString()));
+            assertTrue(Tmpfs.resize(small, "16m"));
             leecher.resume();
             leecher.connect(swarm.address(seeder));
             assertTrue(leecher.awaitCompletion(Duration.ofSeconds(30)));
             swarm.assertSameAsSource(small);
         } finally {
-            run("umount", "-l", small.toString());
+            Tmpfs.unmount(small);
         }
     }
 
