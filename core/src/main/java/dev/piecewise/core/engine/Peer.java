@@ -197,8 +197,10 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
         torrent.locked(() -> {
             peerChoking = true;
             torrent.picker().choked(picks, !fast());
-            if (!fast()) {
+            if (!fast() && requests.outstanding() > 0) {
+                // BEP 3: the choke discarded our requests; the other peers can have those blocks
                 requests.abandonAll();
+                torrent.fillAll();
             }
         });
     }
@@ -308,7 +310,7 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
         torrent.locked(() -> {
             if (requests.rejected(piece, begin)) {
                 torrent.picker().rejected(picks, piece, begin, length);
-                fillPipeline();
+                torrent.fillAll();
             }
         });
     }
