@@ -29,7 +29,8 @@ public interface TorrentHandle {
 
     /**
      * Connects to a peer now, whatever the torrent's peer cap and retry delays say (the user asked for it). Returns at
-     * once; the peer shows in {@link #peers()} once its handshake is done. Ignored while the torrent is not running.
+     * once; the peer shows in {@link #peers()} once its handshake is done. While the torrent checks its data or is paused,
+     * the peer is remembered and dialled once the torrent runs.
      */
     void connect(InetSocketAddress peer);
 

@@ -6,9 +6,9 @@ import dev.piecewise.api.ClientConfig;
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.Plugins;
 import dev.piecewise.api.Selection;
+import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.TorrentHandle;
 import dev.piecewise.api.TrackerServer;
-import dev.piecewise.api.Piecewise;
 import dev.piecewise.core.engine.Engine;
 import dev.piecewise.core.engine.EngineSettings;
 import dev.piecewise.core.plugin.DefaultSelections;
@@ -37,9 +37,9 @@ public final class Session implements Client {
 
     private final PluginRegistry plugins;
     private final DefaultSelections defaults;
-    private final TrackerService tracker = new TrackerService(EmbeddedTrackerSettings.defaults(), Clock.systemUTC());
     private final TrackerTransports transports;
     private final Engine engine;
+    private final TrackerService tracker = new TrackerService(EmbeddedTrackerSettings.defaults(), Clock.systemUTC());
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Session(PluginRegistry plugins, ClientConfig config) {
@@ -151,8 +151,8 @@ public final class Session implements Client {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             engine.close();
-            tracker.close();
             transports.close();
+            tracker.close();
             plugins.close();
         }
     }

@@ -38,10 +38,16 @@ public final class RealClient implements AutoCloseable {
      */
     public static RealClient aria2Seeder(Path torrent, Path directory, Path work) throws IOException,
             InterruptedException {
+        return aria2Seeder(torrent, directory, work, 0);
+    }
+
+    /** As {@link #aria2Seeder(Path, Path, Path)}, uploading at most {@code bytesPerSecond} (0 for no limit). */
+    public static RealClient aria2Seeder(Path torrent, Path directory, Path work, long bytesPerSecond)
+            throws IOException, InterruptedException {
         int port = LoopbackPorts.freeTcpAndUdp();
         var argv = aria2(directory, port);
         argv.addAll(List.of("--seed-ratio=0.0", "--bt-seed-unverified=true", "--file-allocation=none",
-                torrent.toString()));
+                "--max-overall-upload-limit=" + bytesPerSecond, torrent.toString()));
         return start("aria2c", argv, port, work, true);
     }
 

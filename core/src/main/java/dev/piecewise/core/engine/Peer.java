@@ -84,14 +84,18 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
 
     // ---- decisions, under the torrent's lock ------------------------------------------------------------------
 
-    /** Requests what the picker chooses until the pipeline is as deep as the peer's rate earns. */
+    /**
+     * Requests what the picker chooses until the pipeline is as deep as the peer's rate earns. Requests go out in
+     * batches of an eighth of the depth (or when the pipeline ran dry), so a fast peer costs our writer one wake-up
+     * and one system call per batch rather than per block.
+     */
     void fillPipeline() {
         if (!connection.isOpen() || !torrent.downloading()) {
             return;
         }
-        int budget = RequestPipeline.depth(recentDownload.rate(Torrent.nowMillis()), peerQueue)
-                - requests.outstanding();
-        if (budget > 0) {
+        int depth = RequestPipeline.depth(recentDownload.rate(Torrent.nowMillis()), peerQueue);
+        int budget = depth - requests.outstanding();
+        if (budget >= Math.max(1, depth / 8) || budget > 0 && requests.outstanding() == 0) {
             torrent.picker().pick(picks, budget, sender);
         }
     }
@@ -193,8 +197,10 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
         torrent.locked(() -> {
             peerChoking = true;
             torrent.picker().choked(picks, !fast());
-            if (!fast()) {
+            if (!fast() && requests.outstanding() > 0) {
+                // BEP 3: the choke discarded our requests; the other peers can have those blocks
                 requests.abandonAll();
+                torrent.fillAll();
             }
         });
     }
@@ -269,6 +275,8 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
                 refuse(piece, begin, length, "for pieces we do not have");
             } else if (!connection.upload(new Message.Piece(piece, begin, length))) {
                 refuse(piece, begin, length, "more than our request queue");
+            } else {
+                refused = 0;
             }
         });
     }
@@ -302,7 +310,7 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
         torrent.locked(() -> {
             if (requests.rejected(piece, begin)) {
                 torrent.picker().rejected(picks, piece, begin, length);
-                fillPipeline();
+                torrent.fillAll();
             }
         });
     }

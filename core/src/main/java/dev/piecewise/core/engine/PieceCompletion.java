@@ -23,6 +23,8 @@ final class PieceCompletion {
     private static final class Progress {
         int writing;
         boolean received;
+        /** A write of one of its blocks failed (disk full): its data cannot be right. */
+        boolean damaged;
         final Set<InetSocketAddress> contributors = new HashSet<>(4);
     }
 
@@ -37,14 +39,28 @@ final class PieceCompletion {
         progress.contributors.add(contributor);
     }
 
-    /** A write finished; returns whether the piece is now ready to be hashed. */
-    boolean written(int piece) {
+    /** What to do with a piece once a write of it finished. */
+    enum Next { WAIT, VERIFY, DISCARD }
+
+    /**
+     * A write finished (or failed): the piece waits for more, is ready to be hashed, or, once all its blocks are in
+     * and one of its writes failed, is to be discarded without blaming anyone.
+     */
+    Next written(int piece, boolean succeeded) {
         Progress progress = pieces.get(piece);
         if (progress == null) {
             throw new IllegalStateException("no write of piece " + piece + " was in progress");
         }
         progress.writing--;
-        return progress.writing == 0 && progress.received;
+        progress.damaged |= !succeeded;
+        if (progress.writing > 0 || !progress.received) {
+            return Next.WAIT;
+        }
+        if (progress.damaged) {
+            pieces.remove(piece);
+            return Next.DISCARD;
+        }
+        return Next.VERIFY;
     }
 
     /** The piece passed its hash check. */

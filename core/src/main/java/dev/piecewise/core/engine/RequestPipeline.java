@@ -23,10 +23,13 @@ final class RequestPipeline {
     /** Requests per peer when it advertises no {@code reqq}: libtorrent's assumption for such peers. */
     static final int DEFAULT_PEER_QUEUE = 250;
     static final long TARGET_MILLIS = 1000;
-    private static final int ABANDONED_MEMORY = 1024;
+    private static final int ABANDONED_MEMORY = 256;
+    private static final int INITIAL_CAPACITY = 64;
+    private static final int MAX_CAPACITY = Integer.highestOneBit(MAX_DEPTH) * 2;
 
-    private final long[] keys = new long[Integer.highestOneBit(MAX_DEPTH) * 2];
-    private final long[] sentNanos = new long[keys.length];
+    /** A ring, grown by doubling as the pipeline deepens: a slow peer never costs the room of a fast one. */
+    private long[] keys = new long[INITIAL_CAPACITY];
+    private long[] sentNanos = new long[INITIAL_CAPACITY];
     private int head;
     private int size;
     private final long[] abandoned = new long[ABANDONED_MEMORY];
@@ -72,7 +75,7 @@ final class RequestPipeline {
 
     void sent(int piece, int begin, long nowNanos) {
         if (size == keys.length) {
-            throw new IllegalStateException("more than " + keys.length + " requests outstanding");
+            grow();
         }
         if (size == 0) {
             lastArrivalNanos = nowNanos;
@@ -132,6 +135,21 @@ final class RequestPipeline {
         abandon(keys[slot]);
         head = (head + 1) & (keys.length - 1);
         size--;
+    }
+
+    private void grow() {
+        if (keys.length == MAX_CAPACITY) {
+            throw new IllegalStateException("more than " + MAX_CAPACITY + " requests outstanding");
+        }
+        long[] newKeys = new long[keys.length * 2];
+        long[] newSent = new long[keys.length * 2];
+        for (int i = 0; i < size; i++) {
+            newKeys[i] = keys[(head + i) & (keys.length - 1)];
+            newSent[i] = sentNanos[(head + i) & (keys.length - 1)];
+        }
+        keys = newKeys;
+        sentNanos = newSent;
+        head = 0;
     }
 
     private boolean remove(long key) {

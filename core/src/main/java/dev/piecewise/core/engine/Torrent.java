@@ -185,6 +185,7 @@ final class Torrent {
             }
             apply(choker.setSeeding(complete, nowMillis()));
             setState(complete ? TorrentState.SEEDING : TorrentState.DOWNLOADING);
+            context.timer().execute(this::tick); // dial the known peers now, not at the next tick
             log.info("{} {}: {} of {} pieces on disk", shortId(), name, picker.pieces().haveCount(),
                     geometry.pieceCount());
         });
@@ -240,7 +241,8 @@ final class Torrent {
 
     /** Stops with an error a user can act on (disk full, data gone); {@link #resume} retries. */
     void fail(String message, Throwable cause) {
-        log.warn("{} {} stopped: {}", shortId(), name, message, cause);
+        log.warn("{} {} stopped: {}", shortId(), name, message);
+        log.debug("{}: the cause", shortId(), cause);
         locked(() -> {
             if (state == TorrentState.REMOVED || state == TorrentState.ERROR) {
                 return;
@@ -313,9 +315,18 @@ final class Torrent {
         locked(() -> addresses.forEach(address -> directory.add(address, source)));
     }
 
-    /** Dials a peer now, whatever the caps and backoff say: the user asked for it. */
+    /**
+     * Dials a peer now, whatever the caps and backoff say: the user asked for it. While the torrent checks its data or
+     * is paused, the peer is remembered and dialled once it runs.
+     */
     void connect(InetSocketAddress address) {
-        boolean dial = locked(() -> active() && directory.dialNow(address, "manual"));
+        boolean dial = locked(() -> {
+            if (!active()) {
+                directory.add(address, "manual");
+                return false;
+            }
+            return directory.dialNow(address, "manual");
+        });
         if (dial) {
             context.slots().acquireAnyway();
             dial(address, "manual");
@@ -496,9 +507,12 @@ final class Torrent {
             } catch (StorageException | RuntimeException e) {
                 fail("cannot write piece " + piece + ": " + e.getMessage(), e);
             }
-            boolean ready = locked(() -> completion.written(piece));
-            if (ready && written) {
+            boolean succeeded = written;
+            PieceCompletion.Next next = locked(() -> completion.written(piece, succeeded));
+            if (next == PieceCompletion.Next.VERIFY) {
                 context.hashing().execute(() -> verify(piece));
+            } else if (next == PieceCompletion.Next.DISCARD) {
+                locked(() -> picker.failed(piece));
             }
         }
     }

@@ -6,9 +6,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PieceCompletionTest {
 
@@ -20,8 +18,8 @@ class PieceCompletionTest {
         var completion = new PieceCompletion();
         completion.writing(7, A, false);
         completion.writing(7, B, true);
-        assertFalse(completion.written(7), "the first block is still being written");
-        assertTrue(completion.written(7));
+        assertEquals(PieceCompletion.Next.WAIT, completion.written(7, true), "the first block is still being written");
+        assertEquals(PieceCompletion.Next.VERIFY, completion.written(7, true));
     }
 
     @Test
@@ -29,19 +27,32 @@ class PieceCompletionTest {
         var completion = new PieceCompletion();
         completion.writing(7, A, false);
         completion.writing(7, A, true);
-        assertFalse(completion.written(7));
-        assertTrue(completion.written(7));
-        assertThrows(IllegalStateException.class, () -> completion.written(8));
+        assertEquals(PieceCompletion.Next.WAIT, completion.written(7, true));
+        assertEquals(PieceCompletion.Next.VERIFY, completion.written(7, true));
+        assertThrows(IllegalStateException.class, () -> completion.written(8, true));
+    }
+
+    @Test
+    void aPieceWithAFailedWriteIsDiscardedOnceCompleteAndBlamesNobody() {
+        var completion = new PieceCompletion();
+        completion.writing(3, A, false);
+        assertEquals(PieceCompletion.Next.WAIT, completion.written(3, false), "not all of it is in yet");
+        completion.writing(3, A, true);
+        assertEquals(PieceCompletion.Next.DISCARD, completion.written(3, true));
+        assertEquals(List.of(), completion.failed(3), "discarded, so no strikes");
+        completion.writing(4, A, true);
+        completion.written(4, true);
+        assertEquals(List.of(), completion.failed(4), "two strikes of four so far: A was not blamed for piece 3");
     }
 
     @Test
     void aPeerThatAloneSendsBadPiecesTwiceIsBanned() {
         var completion = new PieceCompletion();
         completion.writing(1, A, true);
-        completion.written(1);
+        completion.written(1, true);
         assertEquals(List.of(), completion.failed(1));
         completion.writing(2, A, true);
-        completion.written(2);
+        completion.written(2, true);
         assertEquals(List.of(A), completion.failed(2));
     }
 
