@@ -31,7 +31,7 @@ final class Node implements AutoCloseable {
     private final PeerId peerId;
     private final ScheduledExecutorService timer;
     private final ExecutorService hashing;
-    private final Map<InfoHash, Torrent> torrents = new ConcurrentHashMap<>();
+    private final Map<InfoHash, PeerHost> torrents = new ConcurrentHashMap<>();
     private final ListenSocket listen;
     private final EngineContext context;
 
@@ -77,17 +77,20 @@ final class Node implements AutoCloseable {
         return timer;
     }
 
-    /** Makes a torrent reachable by incoming connections and ticked. */
-    void register(Torrent torrent) {
+    /**
+     * Makes a torrent reachable by incoming connections and ticked; it replaces what was registered for its info-hash
+     * (a magnet torrent's metadata fetch, when the torrent itself takes over).
+     */
+    void register(PeerHost torrent) {
         torrents.put(torrent.infoHash(), torrent);
     }
 
-    void unregister(Torrent torrent) {
+    void unregister(PeerHost torrent) {
         torrents.remove(torrent.infoHash(), torrent);
     }
 
     private void tick() {
-        for (Torrent torrent : List.copyOf(torrents.values())) {
+        for (PeerHost torrent : List.copyOf(torrents.values())) {
             try {
                 torrent.tick();
             } catch (RuntimeException e) {
@@ -108,13 +111,13 @@ final class Node implements AutoCloseable {
     private final class IncomingRouter implements Handshaker.Router {
         @Override
         public boolean wants(InfoHash infoHash, InetSocketAddress from) {
-            Torrent torrent = torrents.get(infoHash);
+            PeerHost torrent = torrents.get(infoHash);
             return torrent != null && torrent.acceptsIncoming();
         }
 
         @Override
         public void attach(InfoHash infoHash, Established connection) {
-            Torrent torrent = torrents.get(infoHash);
+            PeerHost torrent = torrents.get(infoHash);
             if (torrent != null) {
                 torrent.attachIncoming(connection);
                 return;

@@ -22,7 +22,9 @@ import dev.piecewise.core.picker.PickerPeer;
 import dev.piecewise.core.stats.RateMeter;
 import dev.piecewise.core.storage.StorageException;
 import dev.piecewise.core.tracker.TransferFigures;
-import dev.piecewise.core.wire.ExtensionHandshake;
+import dev.piecewise.core.metadata.MetadataMessage;
+import dev.piecewise.core.pex.PexMessage;
+import dev.piecewise.core.pex.PexPeer;
 import dev.piecewise.core.wire.Message;
 import dev.piecewise.core.wire.PeerId;
 import dev.piecewise.core.wire.WireLimits;
@@ -58,28 +60,20 @@ import java.util.random.RandomGenerator;
  * the hashing pool when a piece is verified, and by the session's timer for the tick once a second. Nothing blocks
  * while holding it: disk writes happen after it is released, messages are only queued.
  */
-final class Torrent {
+final class Torrent extends PeerHost {
 
     private static final Logger log = LoggerFactory.getLogger(Torrent.class);
 
-    /** Told when a torrent's state changes (the session announces and saves on these). */
-    interface Listener {
-        void stateChanged(Torrent torrent, TorrentState from, TorrentState to);
-    }
-
-    private final EngineContext context;
-    private final InfoHash infoHash;
     private final String name;
     private final PieceGeometry geometry;
     private final WireLimits limits;
     private final TorrentData store;
     private final Listener listener;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Extensions extensions;
     private final Condition changed = lock.newCondition();
     private final PiecePicker picker;
     private final Choker<Peer> choker;
     private final Map<Long, Peer> peers = new LinkedHashMap<>();
-    private final PeerDirectory directory;
     private final PieceCompletion completion = new PieceCompletion();
     private final Set<PeerId> bannedIds = new HashSet<>();
     private final byte[] haveBits;
@@ -91,7 +85,6 @@ final class Torrent {
     private TorrentState state = TorrentState.PAUSED;
     private String error;
     private long nextPeerId = 1;
-    private int dialling;
     private long startedNanos;
     private long firstPieceNanos;
     private long completedNanos;
@@ -100,41 +93,32 @@ final class Torrent {
     private boolean checked;
     private long lastResumeSaveNanos;
 
+    /**
+     * @param extensions what the torrent offers on top of the extension protocol: its metadata to peers that ask, and
+     *                   peer exchange unless it is private
+     */
     Torrent(EngineContext context, InfoHash infoHash, String name, PieceGeometry geometry, TorrentData store,
-            PieceStrategy strategy, String strategyName, ChokingPolicy choking, String chokingId, Listener listener) {
-        this.context = context;
-        this.infoHash = infoHash;
+            PieceStrategy strategy, String strategyName, ChokingPolicy choking, String chokingId, Listener listener,
+            Extensions extensions) {
+        super(context, infoHash);
         this.name = name;
         this.geometry = geometry;
         this.limits = WireLimits.of(geometry.totalLength(), geometry.pieceLength(0));
         this.store = store;
         this.listener = listener;
+        this.extensions = extensions;
         RandomGenerator random = RandomGenerator.getDefault();
         this.picker = new PiecePicker(shortId(), geometry, random, this::interestChanged);
         this.picker.setStrategy(strategy, strategyName);
         this.choker = new Choker<>(shortId(), chokingId, choking, random);
-        this.directory = new PeerDirectory(context.settings().retryBase().toMillis());
         this.haveBits = new byte[limits.bitfieldBytes()];
         long now = nowMillis();
         this.downloadMeter = new RateMeter(Duration.ofSeconds(5), Duration.ofSeconds(1), now);
         this.uploadMeter = new RateMeter(Duration.ofSeconds(5), Duration.ofSeconds(1), now);
     }
 
-    /** Monotonic milliseconds, the clock of rates and the choker. */
-    static long nowMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
-    }
-
-    InfoHash infoHash() {
-        return infoHash;
-    }
-
     String name() {
         return name;
-    }
-
-    String shortId() {
-        return infoHash.hex().substring(0, 8);
     }
 
     PieceGeometry geometry() {
@@ -265,7 +249,7 @@ final class Torrent {
         state = to;
         changed.signalAll();
         if (from != to) {
-            listener.stateChanged(this, from, to);
+            listener.stateChanged(from, to);
         }
     }
 
@@ -275,6 +259,16 @@ final class Torrent {
 
     private boolean active() {
         return state == TorrentState.DOWNLOADING || state == TorrentState.SEEDING;
+    }
+
+    @Override
+    boolean running() {
+        return active();
+    }
+
+    @Override
+    int connectedCount() {
+        return peers.size();
     }
 
     TorrentState state() {
@@ -310,68 +304,12 @@ final class Torrent {
 
     // ---- peers ------------------------------------------------------------------------------------------------
 
-    /** Learns of peers (from a tracker, say) to dial when there is room. */
-    void addPeers(List<InetSocketAddress> addresses, String source) {
-        locked(() -> addresses.forEach(address -> directory.add(address, source)));
-    }
-
-    /**
-     * Dials a peer now, whatever the caps and backoff say: the user asked for it. While the torrent checks its data or
-     * is paused, the peer is remembered and dialled once it runs.
-     */
-    void connect(InetSocketAddress address) {
-        boolean dial = locked(() -> {
-            if (!active()) {
-                directory.add(address, "manual");
-                return false;
-            }
-            return directory.dialNow(address, "manual");
-        });
-        if (dial) {
-            context.slots().acquireAnyway();
-            dial(address, "manual");
-        }
-    }
-
-    /** Whether an incoming connection may be taken: running and below the caps (which it then counts against). */
-    boolean acceptsIncoming() {
-        return locked(() -> active() && peers.size() + dialling < context.settings().maxPeersPerTorrent()
-                && context.slots().tryAcquire());
-    }
-
-    private void dial(InetSocketAddress address, String source) {
-        locked(() -> dialling++);
-        Thread.ofVirtual().name("dial " + address).start(() -> {
-            try {
-                Established established = context.handshaker().connect(address, infoHash);
-                attach(established, source, () -> dialling--);
-            } catch (ConnectedToSelfException e) {
-                context.slots().release();
-                locked(() -> {
-                    dialling--;
-                    directory.self(address);
-                });
-            } catch (IOException | RuntimeException e) {
-                log.debug("{}: dialling {} failed: {}", shortId(), address, e.toString());
-                context.slots().release();
-                locked(() -> {
-                    dialling--;
-                    directory.failed(address, nowMillis());
-                });
-            }
-        });
-    }
-
-    /** Takes over an incoming connection whose handshake is complete (its slot was taken by acceptsIncoming). */
-    void attachIncoming(Established established) {
-        attach(established, "incoming", () -> { });
-    }
-
     /**
      * Starts exchanging messages with a peer whose handshake is complete, unless the torrent stopped, is full, or the
      * peer is banned or already connected. A refused connection is closed and its slot released.
      */
-    private void attach(Established established, String source, Runnable underLock) {
+    @Override
+    void attach(Established established, String source, Runnable underLock) {
         PeerId peerId = established.remote().peerId();
         lock.lock();
         try {
@@ -382,18 +320,14 @@ final class Torrent {
                     : bannedIds.contains(peerId) || directory.banned(established.address()) ? "banned"
                     : connectedTo(peerId) ? "already connected" : null;
             if (refusal != null) {
-                log.debug("{}: refused {}: {}", shortId(), established.address(), refusal);
-                closeQuietly(established);
-                context.slots().release();
-                if (!established.incoming()) {
-                    directory.failed(established.address(), nowMillis());
-                }
+                refuse(established, refusal);
                 return;
             }
             long now = nowMillis();
             PickerPeer picks = picker.join(nextPeerId++);
             var connection = new PeerConnection(established, context.buffers(), context.connectionSettings());
-            var peer = new Peer(this, connection, picks, established.incoming() ? "incoming" : source, now);
+            var peer = new Peer(this, connection, picks, established.incoming() ? "incoming" : source, now,
+                    extensions.metadata().budget());
             peers.put(picks.id(), peer);
             if (!established.incoming()) {
                 directory.connected(established.address(), source, now);
@@ -420,10 +354,7 @@ final class Torrent {
     private void introduce(Peer peer) {
         Established established = peer.connection.established();
         if (established.extensionProtocol()) {
-            var handshake = new ExtensionHandshake(Map.of(), Optional.of("Piecewise " + Piecewise.version()),
-                    OptionalInt.of(context.listenPort()), OptionalInt.of(context.settings().maxQueuedUploads()),
-                    Optional.of(established.address().getAddress()), java.util.OptionalLong.empty());
-            peer.connection.send(new Message.Extended(ExtensionHandshake.ID, handshake.encode()));
+            peer.connection.send(extensions.handshake(context, established.address()));
         }
         int have = picker.pieces().haveCount();
         if (have == geometry.pieceCount()) {
@@ -464,6 +395,46 @@ final class Torrent {
             peer.connection.close("banned");
         } else {
             directory.connected(peer.listenAddress, "incoming", nowMillis());
+        }
+    }
+
+    // ---- extensions -------------------------------------------------------------------------------------------
+
+    /** A {@code ut_metadata} message: requests for our metadata are answered; we need none, so the rest is ignored. */
+    void metadataMessage(Peer peer, MetadataMessage message) {
+        int theirs = peer.extensionId(MetadataMessage.EXTENSION);
+        if (message instanceof MetadataMessage.Request request && theirs > 0) {
+            MetadataMessage answer = extensions.metadata().answer(request, peer.metadataBudget);
+            peer.connection.send(new Message.Extended(theirs, answer.encode()));
+        }
+    }
+
+    /** A {@code ut_pex} message: the peers it added are dialled as room allows; never for a private torrent. */
+    void pexReceived(Peer peer, PexMessage message) {
+        if (extensions.pex() && peer.pex != null && peer.pex.accept(nowMillis())) {
+            message.added().forEach(added -> directory.add(added.address(), "pex"));
+        }
+    }
+
+    /** Tells each peer that speaks PEX the peers we connected to and lost since its last message, when one is due. */
+    private void sendPex(long nowMillis) {
+        if (!extensions.pex()) {
+            return;
+        }
+        List<PexPeer> connected = new ArrayList<>();
+        for (Peer peer : peers.values()) {
+            if (peer.listenAddress != null) {
+                boolean incoming = peer.connection.established().incoming();
+                connected.add(new PexPeer(peer.listenAddress, (peer.picks.isSeed() ? PexPeer.SEED : 0)
+                        | (incoming ? 0 : PexPeer.REACHABLE)));
+            }
+        }
+        for (Peer peer : peers.values()) {
+            int theirs = peer.extensionId(PexMessage.EXTENSION);
+            if (theirs > 0 && peer.pex != null) {
+                peer.pex.next(connected, nowMillis).ifPresent(message ->
+                        peer.connection.send(new Message.Extended(theirs, message.encode())));
+            }
         }
     }
 
@@ -648,7 +619,8 @@ final class Torrent {
 
     // ---- the tick ---------------------------------------------------------------------------------------------
 
-    /** Once a second (the session's timer): rechoke, time out, dial more peers, save the resume state. */
+    /** Once a second (the session's timer): rechoke, time out, exchange peers, dial more, save the resume state. */
+    @Override
     void tick() {
         List<InetSocketAddress> toDial = new ArrayList<>();
         boolean save = locked(() -> {
@@ -667,19 +639,12 @@ final class Torrent {
                 peer.releaseStalledRequests(nowNanos, settings.requestTimeout().toNanos());
                 peer.updateRateForStrategies(nowMillis);
             }
+            sendPex(nowMillis);
             // seeds dial too: some clients (Transmission) never dial loopback peers themselves
-            InetSocketAddress next;
-            while (peers.size() + dialling + toDial.size() < settings.maxPeersPerTorrent()
-                    && (next = directory.nextToDial(nowMillis)) != null) {
-                if (!context.slots().tryAcquire()) {
-                    directory.failed(next, nowMillis);
-                    break;
-                }
-                toDial.add(next);
-            }
+            toDial.addAll(peersToDial(nowMillis));
             return resumeDirty && nowNanos - lastResumeSaveNanos > settings.resumeSaveInterval().toNanos();
         });
-        toDial.forEach(address -> dial(address, locked(() -> directory.source(address))));
+        dialAll(toDial);
         if (save) {
             Thread.ofVirtual().name("save " + shortId()).start(this::saveResume);
         }
@@ -767,34 +732,6 @@ final class Torrent {
                 return locked(() -> geometry.totalLength() - verifiedBytes());
             }
         };
-    }
-
-    // ---- locking helpers --------------------------------------------------------------------------------------
-
-    void locked(Runnable action) {
-        lock.lock();
-        try {
-            action.run();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    <T> T locked(Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static void closeQuietly(Established established) {
-        try {
-            established.channel().close();
-        } catch (IOException e) {
-            log.debug("closing {} failed", established.address(), e);
-        }
     }
 
     @Override

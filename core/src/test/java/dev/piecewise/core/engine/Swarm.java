@@ -83,7 +83,7 @@ final class Swarm implements AutoCloseable {
         var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
                 new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()),
                 data, TestPolicies.rarestFirst(), "rarest-first (test)",
-                TestPolicies.unchokeAll(), "unchoke-all (test)", (t, from, to) -> { });
+                TestPolicies.unchokeAll(), "unchoke-all (test)", (from, to) -> { }, Extensions.of(metainfo));
         torrents.add(torrent);
         node.register(torrent);
         torrent.start();
