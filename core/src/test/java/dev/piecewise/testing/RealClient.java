@@ -100,6 +100,23 @@ public final class RealClient implements AutoCloseable {
         return start("transmission-cli", argv, port, work, true);
     }
 
+    /**
+     * libtorrent (the system Python's module) seeding {@code torrent} from the data in {@code directory}, checked
+     * first, until closed; it serves the metadata to magnet downloads.
+     */
+    public static RealClient libtorrentSeeder(Path torrent, Path directory, Path work) throws IOException,
+            InterruptedException {
+        Files.createDirectories(work);
+        Path script = work.resolve("libtorrent_seeder.py");
+        try (var in = RealClient.class.getResourceAsStream("libtorrent_seeder.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        ExternalPrograms.requireLibtorrent();
+        int port = LoopbackPorts.freeTcpAndUdp();
+        return start("libtorrent", List.of(ExternalPrograms.PYTHON, script.toString(), torrent.toString(),
+                directory.toString(), String.valueOf(port)), port, work, true);
+    }
+
     private static List<String> aria2(Path directory, int port) {
         return new ArrayList<>(List.of(ExternalPrograms.require("aria2c").toString(), "--no-conf=true",
                 "--dir=" + directory, "--listen-port=" + port, "--interface=127.0.0.1", "--disable-ipv6=true",

@@ -246,8 +246,13 @@ final class MetadataFetch extends PeerHost {
             if (!peers.remove(peer)) {
                 return;
             }
+            // a peer found out keeps showing why; any other shows why it left
+            String outcome = assembler.sources(nowMillis()).stream().filter(source -> source.peer() == peer)
+                    .filter(source -> source.state() == MetadataAssembler.SourceState.DISTRUSTED
+                            || source.state() == MetadataAssembler.SourceState.GAVE_UP)
+                    .map(MetadataFetch::describe).findFirst().orElse("left: " + reason);
             departed.remove(peer.address());
-            departed.put(peer.address(), tried(peer, "left: " + reason));
+            departed.put(peer.address(), tried(peer, outcome));
             while (departed.size() > DEPARTED_SHOWN) {
                 departed.remove(departed.keySet().iterator().next());
             }
@@ -374,18 +379,22 @@ final class MetadataFetch extends PeerHost {
         Map<InetSocketAddress, MetadataProgress.MetadataPeer> tried = new LinkedHashMap<>(departed);
         peers.forEach(peer -> tried.put(peer.address(), tried(peer, offerless(peer))));
         for (var source : assembler.sources(nowMillis())) {
-            tried.put(source.peer().address(), tried(source.peer(), switch (source.state()) {
-                case ASKED -> "asked (" + source.received() + " pieces received)";
-                case IDLE -> "offers " + source.size() + " bytes";
-                case REJECTING -> "rejecting (" + source.rejects() + " times in a row)";
-                case GAVE_UP -> "gave up: it rejected " + source.rejects() + " times in a row";
-                case DISTRUSTED -> "distrusted: " + source.problem().orElse("");
-            }));
+            tried.put(source.peer().address(), tried(source.peer(), describe(source)));
         }
         OptionalLong size = assembler.size().isPresent() ? OptionalLong.of(assembler.size().getAsInt())
                 : OptionalLong.empty();
         return new MetadataProgress(size, assembler.piecesReceived(), assembler.pieceCount(),
                 new ArrayList<>(tried.values()));
+    }
+
+    private static String describe(MetadataAssembler.Source<FetchPeer> source) {
+        return switch (source.state()) {
+            case ASKED -> "asked (" + source.received() + " pieces received)";
+            case IDLE -> "offers " + source.size() + " bytes";
+            case REJECTING -> "rejecting (" + source.rejects() + " times in a row)";
+            case GAVE_UP -> "gave up: it rejected " + source.rejects() + " times in a row";
+            case DISTRUSTED -> "distrusted: " + source.problem().orElse("");
+        };
     }
 
     /** What a connected peer that offers no metadata (we would fetch) is doing. */
