@@ -63,6 +63,18 @@ public final class RealClient implements AutoCloseable {
         return start("aria2c", argv, port, work, false);
     }
 
+    /**
+     * aria2 downloading the torrent of a magnet link into {@code directory}: it fetches the metadata from the peers that
+     * connect to it (it learns of no other), then the data, and exits once complete.
+     */
+    public static RealClient aria2MagnetLeecher(String magnet, Path directory, Path work) throws IOException,
+            InterruptedException {
+        int port = LoopbackPorts.freeTcpAndUdp();
+        var argv = aria2(directory, port);
+        argv.addAll(List.of("--seed-time=0", "--file-allocation=none", magnet));
+        return start("aria2c", argv, port, work, false);
+    }
+
     /** Transmission seeding {@code torrent} from the data in {@code directory} (checked first), forever. */
     public static RealClient transmissionSeeder(Path torrent, Path directory, Path work) throws IOException,
             InterruptedException {
