@@ -3,6 +3,8 @@ package dev.piecewise.core.engine;
 import dev.piecewise.api.AddTorrent;
 import dev.piecewise.api.Client;
 import dev.piecewise.api.ClientConfig;
+import dev.piecewise.api.MetadataProgress;
+import dev.piecewise.api.PeerSnapshot;
 import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.TorrentHandle;
@@ -18,8 +20,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,19 +86,31 @@ class MagnetSessionTest {
 
     @Test
     void aMagnetTorrentWaitsForPeersShowsWhatItTriedAndIsRestoredAsAMagnet() throws Exception {
-        try (var swarm = new Swarm(root, 1, 100_000, 16 * 1024)) {
+        try (var swarm = new Swarm(root, 1, 100_000, 16 * 1024);
+             var refuser = new MetadataPeer(swarm.metainfo.infoHash(), swarm.metainfo.infoBytes(),
+                     MetadataPeer.Behaviour.REJECT)) {
             int nobody;
             try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 nobody = socket.getLocalPort();
             }
-            String link = magnet(swarm, "&x.pe=127.0.0.1:" + nobody);
+            String link = magnet(swarm, "&x.pe=127.0.0.1:" + nobody + "&x.pe=127.0.0.1:" + refuser.address().getPort());
             try (Client client = client("client")) {
                 TorrentHandle torrent = client.add(add(new TorrentSource.Magnet(link), root.resolve("download")));
                 assertEquals("from the link", torrent.name());
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (refuser.requests() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
                 TorrentStatus status = torrent.status();
                 assertEquals(TorrentState.FETCHING_METADATA, status.state());
                 assertEquals(0, status.progress());
-                assertTrue(status.metadata().orElseThrow().size().isEmpty());
+                MetadataProgress progress = status.metadata().orElseThrow();
+                assertEquals(OptionalLong.of(swarm.metainfo.infoBytes().length), progress.size());
+                assertEquals(0, progress.piecesReceived());
+                assertEquals(List.of(refuser.address()), progress.peers().stream()
+                        .map(MetadataProgress.MetadataPeer::address).toList());
+                assertEquals(List.of("magnet"), torrent.peers().stream().map(PeerSnapshot::source).toList(),
+                        "a peer of the link shows where it came from");
                 assertEquals(0, torrent.files().size());
                 assertFalse(torrent.awaitCompletion(Duration.ofMillis(300)));
                 assertTrue(assertThrows(PiecewiseException.class, () -> torrent.saveTorrent(root.resolve("t"), false))
@@ -111,6 +127,7 @@ class MagnetSessionTest {
                 assertEquals("from the link", torrent.name());
                 assertEquals(TorrentState.PAUSED, torrent.status().state(), "restored paused, as it was left");
                 assertTrue(torrent.status().metadata().isPresent());
+                assertEquals(swarm.metainfo.infoHash(), torrent.infoHash());
             }
         }
     }
