@@ -34,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,24 +111,8 @@ public final class Engine implements AutoCloseable {
         } catch (MetainfoException e) {
             throw new PiecewiseException(e.getMessage(), e);
         }
-        StrategySelection strategy = selections.strategyFor(request.strategy(), request.strategyOptions());
-        ChokingSelection choking = selections.chokingFor(request.choking(), request.chokingOptions());
-        lock.lock();
-        try {
-            SavedTorrent saved = newSaved(metainfo.infoHash(), request, strategy, choking);
-            try {
-                saved.create(bytes);
-            } catch (IOException e) {
-                throw new PiecewiseException("cannot save the torrent in the data directory: " + e.getMessage(), e);
-            }
-            Handle handle = open(metainfo, saved, strategy, choking);
-            torrents.put(metainfo.infoHash(), handle);
-            handle.start();
-            log.info("added {} {} into {}", handle.id(), metainfo.name(), saved.directory());
-            return handle;
-        } finally {
-            lock.unlock();
-        }
+        return add(metainfo.infoHash(), request, saved -> saved.create(bytes),
+                (saved, strategy, choking) -> open(metainfo, saved, strategy, choking));
     }
 
     private TorrentHandle addMagnet(String uri, AddTorrent request) {
@@ -139,38 +122,48 @@ public final class Engine implements AutoCloseable {
         } catch (MagnetException e) {
             throw new PiecewiseException(e.getMessage(), e);
         }
+        return add(link.infoHash(), request, saved -> saved.createMagnet(link.toUri()),
+                (saved, strategy, choking) -> openMagnet(link, saved, strategy, choking));
+    }
+
+    /** Keeps what a torrent is added from in its folder of the data directory. */
+    private interface Keeping {
+        void keep(SavedTorrent saved) throws IOException;
+    }
+
+    /** Makes the handle of a torrent being added. */
+    private interface Opening {
+        Handle open(SavedTorrent saved, StrategySelection strategy, ChokingSelection choking);
+    }
+
+    /** Adds a torrent, unless it was added already: saves it, opens it, starts it. */
+    private TorrentHandle add(InfoHash infoHash, AddTorrent request, Keeping keeping, Opening opening) {
         StrategySelection strategy = selections.strategyFor(request.strategy(), request.strategyOptions());
         ChokingSelection choking = selections.chokingFor(request.choking(), request.chokingOptions());
         lock.lock();
         try {
-            SavedTorrent saved = newSaved(link.infoHash(), request, strategy, choking);
+            Handle existing = torrents.get(infoHash);
+            if (existing != null) {
+                throw new PiecewiseException("this torrent was already added as " + existing.id() + " ("
+                        + existing.name() + ")");
+            }
+            var saved = new SavedTorrent(SavedTorrent.folder(torrentsRoot, infoHash),
+                    request.directory().toAbsolutePath().normalize(), Optional.of(strategy.spec()),
+                    request.strategyOptions(), Optional.of(choking.spec()), request.chokingOptions(), false,
+                    System.currentTimeMillis());
             try {
-                saved.createMagnet(link.toUri());
+                keeping.keep(saved);
             } catch (IOException e) {
                 throw new PiecewiseException("cannot save the torrent in the data directory: " + e.getMessage(), e);
             }
-            Handle handle = openMagnet(link, saved, strategy, choking);
-            torrents.put(link.infoHash(), handle);
+            Handle handle = opening.open(saved, strategy, choking);
+            torrents.put(infoHash, handle);
             handle.start();
-            log.info("added {} {} (magnet link) into {}", handle.id(), handle.name(), saved.directory());
+            log.info("added {} {} into {}", handle.id(), handle.name(), saved.directory());
             return handle;
         } finally {
             lock.unlock();
         }
-    }
-
-    /** What is saved of a torrent being added; refused when it was added already. Under the lock. */
-    private SavedTorrent newSaved(InfoHash infoHash, AddTorrent request, StrategySelection strategy,
-                                  ChokingSelection choking) {
-        Handle existing = torrents.get(infoHash);
-        if (existing != null) {
-            throw new PiecewiseException("this torrent was already added as " + existing.id() + " ("
-                    + existing.name() + ")");
-        }
-        return new SavedTorrent(SavedTorrent.folder(torrentsRoot, infoHash),
-                request.directory().toAbsolutePath().normalize(), Optional.of(strategy.spec()),
-                request.strategyOptions(), Optional.of(choking.spec()), request.chokingOptions(), false,
-                System.currentTimeMillis());
     }
 
     /** The torrents in the order they were added. */

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.locks.Condition;
 import java.util.function.Consumer;
 
 /**
@@ -51,16 +50,12 @@ final class MetadataFetch extends PeerHost {
             0, 0, 0);
 
     private final String name;
-    private final Listener listener;
     private final Consumer<byte[]> onMetadata;
-    private final Condition changed = lock.newCondition();
     private final MetadataAssembler<FetchPeer> assembler;
     private final Set<FetchPeer> peers = new LinkedHashSet<>();
     /** Peers that left, with what came of them, newest last. */
     private final Map<InetSocketAddress, MetadataProgress.MetadataPeer> departed = new LinkedHashMap<>();
 
-    private TorrentState state = TorrentState.PAUSED;
-    private String error;
     /** The metadata arrived: nothing more is asked; the session makes the torrent, then calls {@link #handOver}. */
     private boolean fetched;
     private boolean handedOver;
@@ -71,9 +66,8 @@ final class MetadataFetch extends PeerHost {
      */
     MetadataFetch(EngineContext context, InfoHash infoHash, String name, Listener listener,
                   Consumer<byte[]> onMetadata) {
-        super(context, infoHash);
+        super(context, infoHash, listener);
         this.name = name;
-        this.listener = listener;
         this.onMetadata = onMetadata;
         this.assembler = new MetadataAssembler<>(infoHash);
     }
@@ -145,44 +139,13 @@ final class MetadataFetch extends PeerHost {
         return locked(() -> state == TorrentState.FETCHING_METADATA);
     }
 
-    TorrentState state() {
-        return locked(() -> state);
-    }
-
     /**
      * Waits until the torrent took over, or the timeout passes; returns whether it did.
      *
      * @throws PiecewiseException when fetching failed or the torrent was removed
      */
     boolean awaitHandOver(Duration timeout) throws InterruptedException {
-        long left = timeout.toNanos();
-        lock.lock();
-        try {
-            while (!handedOver) {
-                if (state == TorrentState.ERROR) {
-                    throw new PiecewiseException("torrent " + shortId() + " failed: " + error);
-                }
-                if (state == TorrentState.REMOVED) {
-                    throw new PiecewiseException("torrent " + shortId() + " was removed");
-                }
-                if (left <= 0) {
-                    return false;
-                }
-                left = changed.awaitNanos(left);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void setState(TorrentState to) {
-        TorrentState from = state;
-        state = to;
-        changed.signalAll();
-        if (from != to) {
-            listener.stateChanged(from, to);
-        }
+        return await(() -> handedOver, timeout);
     }
 
     private void closeAll(String reason) {

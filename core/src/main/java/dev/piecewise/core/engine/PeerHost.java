@@ -1,6 +1,7 @@
 package dev.piecewise.core.engine;
 
 import dev.piecewise.api.InfoHash;
+import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.TorrentState;
 import dev.piecewise.core.peer.ConnectedToSelfException;
 import dev.piecewise.core.peer.Established;
@@ -10,9 +11,13 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -33,12 +38,19 @@ abstract class PeerHost {
     final InfoHash infoHash;
     final ReentrantLock lock = new ReentrantLock();
     final PeerDirectory directory;
+    /** Signalled whenever the state changes or something waited for happens. */
+    final Condition changed = lock.newCondition();
+    private final Listener listener;
+    TorrentState state = TorrentState.PAUSED;
+    /** Why it stopped, in {@link TorrentState#ERROR}. */
+    String error;
     /** Dials under way. */
     int dialling;
 
-    PeerHost(EngineContext context, InfoHash infoHash) {
+    PeerHost(EngineContext context, InfoHash infoHash, Listener listener) {
         this.context = context;
         this.infoHash = infoHash;
+        this.listener = listener;
         this.directory = new PeerDirectory(context.settings().retryBase().toMillis());
     }
 
@@ -54,6 +66,52 @@ abstract class PeerHost {
     /** The short id users type: the first 8 hex digits of the info-hash. */
     String shortId() {
         return infoHash.hex().substring(0, 8);
+    }
+
+    TorrentState state() {
+        return locked(() -> state);
+    }
+
+    Optional<String> error() {
+        return locked(() -> Optional.ofNullable(error));
+    }
+
+    /** Moves to {@code to}, wakes the waiters and tells the listener. Under the lock. */
+    final void setState(TorrentState to) {
+        TorrentState from = state;
+        state = to;
+        changed.signalAll();
+        if (from != to) {
+            listener.stateChanged(from, to);
+        }
+    }
+
+    /**
+     * Waits until {@code reached} (checked under the lock whenever {@link #changed} is signalled), or the timeout;
+     * returns whether it was reached.
+     *
+     * @throws PiecewiseException when the torrent fails or is removed meanwhile
+     */
+    final boolean await(BooleanSupplier reached, Duration timeout) throws InterruptedException {
+        long left = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!reached.getAsBoolean()) {
+                if (state == TorrentState.ERROR) {
+                    throw new PiecewiseException("torrent " + shortId() + " failed: " + error);
+                }
+                if (state == TorrentState.REMOVED) {
+                    throw new PiecewiseException("torrent " + shortId() + " was removed");
+                }
+                if (left <= 0) {
+                    return false;
+                }
+                left = changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Once a second, on the session's timer: time out, dial, and whatever else the torrent does regularly. */

@@ -1,16 +1,13 @@
 package dev.piecewise.core.engine;
 
 import dev.piecewise.api.InfoHash;
-import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.PeerSnapshot;
-import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.Selection;
 import dev.piecewise.api.TorrentMetrics;
 import dev.piecewise.api.TorrentState;
 import dev.piecewise.api.TorrentStatus;
 import dev.piecewise.core.choke.ChokeChanges;
 import dev.piecewise.core.choke.Choker;
-import dev.piecewise.core.peer.ConnectedToSelfException;
 import dev.piecewise.core.peer.Established;
 import dev.piecewise.core.peer.PeerConnection;
 import dev.piecewise.core.picker.BlockArrival;
@@ -45,13 +42,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -68,9 +61,7 @@ final class Torrent extends PeerHost {
     private final PieceGeometry geometry;
     private final WireLimits limits;
     private final TorrentData store;
-    private final Listener listener;
     private final Extensions extensions;
-    private final Condition changed = lock.newCondition();
     private final PiecePicker picker;
     private final Choker<Peer> choker;
     private final Map<Long, Peer> peers = new LinkedHashMap<>();
@@ -82,8 +73,6 @@ final class Torrent extends PeerHost {
     private final CancelSink cancels = this::cancelAt;
     private final AtomicBoolean saving = new AtomicBoolean();
 
-    private TorrentState state = TorrentState.PAUSED;
-    private String error;
     private long nextPeerId = 1;
     private long startedNanos;
     private long firstPieceNanos;
@@ -100,12 +89,11 @@ final class Torrent extends PeerHost {
     Torrent(EngineContext context, InfoHash infoHash, String name, PieceGeometry geometry, TorrentData store,
             PieceStrategy strategy, String strategyName, ChokingPolicy choking, String chokingId, Listener listener,
             Extensions extensions) {
-        super(context, infoHash);
+        super(context, infoHash, listener);
         this.name = name;
         this.geometry = geometry;
         this.limits = WireLimits.of(geometry.totalLength(), geometry.pieceLength(0));
         this.store = store;
-        this.listener = listener;
         this.extensions = extensions;
         RandomGenerator random = RandomGenerator.getDefault();
         this.picker = new PiecePicker(shortId(), geometry, random, this::interestChanged);
@@ -244,15 +232,6 @@ final class Torrent extends PeerHost {
         directory.reset();
     }
 
-    private void setState(TorrentState to) {
-        TorrentState from = state;
-        state = to;
-        changed.signalAll();
-        if (from != to) {
-            listener.stateChanged(from, to);
-        }
-    }
-
     boolean downloading() {
         return state == TorrentState.DOWNLOADING;
     }
@@ -271,35 +250,9 @@ final class Torrent extends PeerHost {
         return peers.size();
     }
 
-    TorrentState state() {
-        return locked(() -> state);
-    }
-
-    Optional<String> error() {
-        return locked(() -> Optional.ofNullable(error));
-    }
-
     /** Waits until complete, failed or removed, or the timeout; returns whether complete. */
     boolean awaitCompletion(Duration timeout) throws InterruptedException {
-        long left = timeout.toNanos();
-        lock.lock();
-        try {
-            while (!picker.complete() || state == TorrentState.CHECKING) {
-                if (state == TorrentState.ERROR) {
-                    throw new PiecewiseException("torrent " + shortId() + " failed: " + error);
-                }
-                if (state == TorrentState.REMOVED) {
-                    throw new PiecewiseException("torrent " + shortId() + " was removed");
-                }
-                if (left <= 0) {
-                    return false;
-                }
-                left = changed.awaitNanos(left);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return await(() -> picker.complete() && state != TorrentState.CHECKING, timeout);
     }
 
     // ---- peers ------------------------------------------------------------------------------------------------

@@ -1,21 +1,15 @@
 package dev.piecewise.core.engine;
 
-import dev.piecewise.api.AddTorrent;
 import dev.piecewise.api.Client;
-import dev.piecewise.api.ClientConfig;
-import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.TorrentHandle;
 import dev.piecewise.api.TorrentSource;
 import dev.piecewise.testing.RealClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,8 +25,7 @@ class MagnetInteropTest {
     Path root;
 
     private Client client(String name) {
-        return Piecewise.start(new ClientConfig(root.resolve(name), WorkingPlugins.install(root.resolve("plugins")),
-                InetAddress.getLoopbackAddress(), 0));
+        return Clients.start(root, name);
     }
 
     private static String magnet(Swarm swarm, InetSocketAddress peer) {
@@ -40,8 +33,7 @@ class MagnetInteropTest {
     }
 
     private TorrentHandle addMagnet(Client client, String magnet, Path directory) {
-        return client.add(new AddTorrent(new TorrentSource.Magnet(magnet), directory,
-                Optional.of(WorkingPlugins.STRATEGY), Map.of(), Optional.of(WorkingPlugins.CHOKING), Map.of()));
+        return client.add(Clients.add(new TorrentSource.Magnet(magnet), directory));
     }
 
     @Test
@@ -70,9 +62,8 @@ class MagnetInteropTest {
     @Test
     void servesTheMetadataToAnAria2MagnetDownload() throws Exception {
         try (var swarm = new Swarm(root, 4, 700_000, 64 * 1024); Client client = client("piecewise")) {
-            TorrentHandle seed = client.add(new AddTorrent(new TorrentSource.File(swarm.torrentFile),
-                    swarm.source.getParent(), Optional.of(WorkingPlugins.STRATEGY), Map.of(),
-                    Optional.of(WorkingPlugins.CHOKING), Map.of()));
+            TorrentHandle seed = client.add(Clients.add(new TorrentSource.File(swarm.torrentFile),
+                    swarm.source.getParent()));
             assertTrue(seed.awaitCompletion(TIMEOUT));
             String magnet = "magnet:?xt=urn:btih:" + swarm.metainfo.infoHash().hex();
             try (var aria2 = RealClient.aria2MagnetLeecher(magnet, root.resolve("aria2-download"),

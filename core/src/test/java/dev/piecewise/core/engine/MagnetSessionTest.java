@@ -2,10 +2,8 @@ package dev.piecewise.core.engine;
 
 import dev.piecewise.api.AddTorrent;
 import dev.piecewise.api.Client;
-import dev.piecewise.api.ClientConfig;
 import dev.piecewise.api.MetadataProgress;
 import dev.piecewise.api.PeerSnapshot;
-import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.TorrentHandle;
 import dev.piecewise.api.TorrentSource;
@@ -21,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,13 +33,11 @@ class MagnetSessionTest {
     Path root;
 
     private Client client(String name) {
-        return Piecewise.start(new ClientConfig(root.resolve(name), WorkingPlugins.install(root.resolve("plugins")),
-                InetAddress.getLoopbackAddress(), 0));
+        return Clients.start(root, name);
     }
 
     private static AddTorrent add(TorrentSource source, Path directory) {
-        return new AddTorrent(source, directory, Optional.of(WorkingPlugins.STRATEGY), Map.of(),
-                Optional.of(WorkingPlugins.CHOKING), Map.of());
+        return Clients.add(source, directory);
     }
 
     private static String magnet(Swarm swarm, String extra) {

@@ -21,14 +21,10 @@ class PeerExchangeTest {
     @Test
     void twoPeersThatOnlyKnowAThirdFindEachOtherThroughIt(@TempDir Path root) throws Exception {
         try (var swarm = new Swarm(root, 1, 200_000, 16 * 1024)) {
-            Torrent hub = swarm.leecher("hub");
-            Torrent b = swarm.leecher("b");
-            Torrent c = swarm.leecher("c");
-            for (Torrent torrent : List.of(hub, b, c)) {
-                Swarm.awaitRunning(torrent);
-            }
-            hub.connect(swarm.address(b));
-            hub.connect(swarm.address(c));
+            List<Torrent> nodes = hubAndTwo(swarm);
+            Torrent hub = nodes.get(0);
+            Torrent b = nodes.get(1);
+            Torrent c = nodes.get(2);
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline && (b.peers().size() < 2 || c.peers().size() < 2)) {
@@ -45,14 +41,10 @@ class PeerExchangeTest {
     @Test
     void aPrivateTorrentExchangesNoPeers(@TempDir Path root) throws Exception {
         try (var swarm = new Swarm(root, 1, 200_000, 16 * 1024, true)) {
-            Torrent hub = swarm.leecher("hub");
-            Torrent b = swarm.leecher("b");
-            Torrent c = swarm.leecher("c");
-            for (Torrent torrent : List.of(hub, b, c)) {
-                Swarm.awaitRunning(torrent);
-            }
-            hub.connect(swarm.address(b));
-            hub.connect(swarm.address(c));
+            List<Torrent> nodes = hubAndTwo(swarm);
+            Torrent hub = nodes.get(0);
+            Torrent b = nodes.get(1);
+            Torrent c = nodes.get(2);
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline && hub.peers().size() < 2) {
@@ -63,5 +55,16 @@ class PeerExchangeTest {
             assertEquals(1, b.peers().size(), "b: " + b.peers());
             assertEquals(1, c.peers().size(), "c: " + c.peers());
         }
+    }
+
+    /** Three nodes, none with data; the first (the hub) dials the two others, which know no one. */
+    private static List<Torrent> hubAndTwo(Swarm swarm) throws InterruptedException {
+        List<Torrent> nodes = List.of(swarm.leecher("hub"), swarm.leecher("b"), swarm.leecher("c"));
+        for (Torrent torrent : nodes) {
+            Swarm.awaitRunning(torrent);
+        }
+        nodes.get(0).connect(swarm.address(nodes.get(1)));
+        nodes.get(0).connect(swarm.address(nodes.get(2)));
+        return nodes;
     }
 }
