@@ -584,6 +584,9 @@ final class Torrent {
         log.info("{}: piece {} failed its hash check", shortId(), piece);
         picker.failed(piece);
         for (InetSocketAddress guilty : completion.failed(piece)) {
+            if (directory.banned(guilty)) {
+                continue; // pieces it sent before it was banned fail after
+            }
             log.warn("{}: banning {}: it sent data that failed the hash check again and again", shortId(), guilty);
             directory.ban(guilty);
             for (Peer peer : peers.values()) {
