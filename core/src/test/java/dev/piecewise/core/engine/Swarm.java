@@ -90,6 +90,11 @@ final class Swarm implements AutoCloseable {
         return torrent;
     }
 
+    /** The node a torrent runs in. */
+    Node nodeOf(Torrent torrent) {
+        return nodes.get(torrents.indexOf(torrent));
+    }
+
     /** Where a torrent's node listens. */
     InetSocketAddress address(Torrent torrent) {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), nodes.get(torrents.indexOf(torrent)).port());
