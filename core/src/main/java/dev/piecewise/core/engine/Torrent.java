@@ -507,8 +507,13 @@ final class Torrent {
             } catch (StorageException | RuntimeException e) {
                 fail("cannot write piece " + piece + ": " + e.getMessage(), e);
             }
-            boolean succeeded = written;
-            PieceCompletion.Next next = locked(() -> completion.written(piece, succeeded));
+            PieceCompletion.Next next;
+            lock.lock();
+            try {
+                next = completion.written(piece, written);
+            } finally {
+                lock.unlock();
+            }
             if (next == PieceCompletion.Next.VERIFY) {
                 context.hashing().execute(() -> verify(piece));
             } else if (next == PieceCompletion.Next.DISCARD) {
