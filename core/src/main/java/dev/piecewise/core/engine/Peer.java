@@ -34,7 +34,8 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     /** Where the peer accepts connections, once known: the address we dialled, or the port it told us. */
     InetSocketAddress listenAddress;
     final String source;
-    final String client;
+    /** From the peer id, or from the extension handshake's {@code v} when the id's style is unknown. */
+    String client;
     final long connectedMillis;
     final RequestPipeline requests = new RequestPipeline();
     private final RequestSink sender = this::sendRequest;
@@ -332,6 +333,9 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
             ExtensionHandshake handshake = ExtensionHandshake.decode(payload);
             torrent.locked(() -> {
                 peerQueue = handshake.requestQueue().orElse(0);
+                if (client.startsWith("unknown") && handshake.client().isPresent()) {
+                    client = handshake.client().get();
+                }
                 if (listenAddress == null && handshake.listenPort().isPresent()) {
                     listenAddress = new InetSocketAddress(address().getAddress(), handshake.listenPort().getAsInt());
                     torrent.learnedListenAddress(this);
