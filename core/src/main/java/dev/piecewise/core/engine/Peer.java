@@ -13,6 +13,9 @@ import dev.piecewise.core.wire.ProtocolException;
 import dev.piecewise.spi.choking.ChokingDecision;
 import dev.piecewise.spi.strategy.PieceView;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -24,6 +27,8 @@ import java.util.BitSet;
  * picker, choker and upload decisions under the torrent's lock. Fields are guarded by that lock unless noted.
  */
 final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
+
+    private static final Logger log = LoggerFactory.getLogger(Peer.class);
 
     /** Requests refused in a row (choked, over the queue, pieces we lack) before a peer counts as flooding us. */
     private static final int MAX_REFUSED = 2048;
@@ -114,6 +119,7 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
 
     void setAmInterested(boolean interested) {
         if (interested != amInterested) {
+            log.debug("{}: we are {}interested", this, interested ? "" : "not ");
             amInterested = interested;
             connection.send(interested ? Message.Simple.INTERESTED : Message.Simple.NOT_INTERESTED);
         }
@@ -123,6 +129,7 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
         if (choking == amChoking) {
             return;
         }
+        log.debug("{}: we {}", this, choking ? "choke it" : "unchoke it");
         amChoking = choking;
         if (choking) {
             var dropped = connection.choke();
@@ -147,9 +154,11 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
 
     /** Takes back requests the peer has left unanswered too long. */
     void releaseStalledRequests(long nowNanos, long timeoutNanos) {
+        int outstanding = requests.outstanding();
         if (requests.releaseIfStalled(nowNanos, timeoutNanos,
                 (piece, begin) -> torrent.picker().timedOut(picks, piece, begin,
                         torrent.geometry().blockLength(piece, begin / PieceView.BLOCK_SIZE))) > 0) {
+            log.debug("{}: {} requests timed out", this, outstanding);
             torrent.fillAll();
         }
     }
@@ -196,6 +205,7 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     @Override
     public void choke() {
         torrent.locked(() -> {
+            log.debug("{} chokes us ({} requests outstanding)", this, requests.outstanding());
             peerChoking = true;
             torrent.picker().choked(picks, !fast());
             if (!fast() && requests.outstanding() > 0) {
@@ -209,6 +219,7 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     @Override
     public void unchoke() {
         torrent.locked(() -> {
+            log.debug("{} unchokes us", this);
             peerChoking = false;
             torrent.picker().unchoked(picks);
             fillPipeline();
@@ -235,6 +246,10 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     public void have(int piece) {
         torrent.locked(() -> {
             torrent.picker().have(picks, piece);
+            if (torrent.bothSeeds(this)) {
+                connection.close("we are both seeds");
+                return;
+            }
             fillPipeline();
         });
     }
@@ -263,6 +278,10 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     private void announce(Runnable update) {
         torrent.locked(() -> {
             update.run();
+            if (torrent.bothSeeds(this)) {
+                connection.close("we are both seeds");
+                return;
+            }
             fillPipeline();
         });
     }

@@ -562,6 +562,9 @@ final class Torrent {
         }
         if (picker.complete()) {
             completed();
+        } else {
+            // a strategy may choose differently once a piece is had (in-order moves its window on)
+            fillAll();
         }
     }
 
@@ -604,11 +607,16 @@ final class Torrent {
         fillAll();
     }
 
-    /** Offers every peer's pipeline to the picker: blocks went back to the pool. */
+    /** Offers every peer's pipeline to the picker: blocks went back to the pool, or a piece was verified. */
     void fillAll() {
         for (Peer peer : peers.values()) {
             peer.fillPipeline();
         }
+    }
+
+    /** Whether we and the peer both have everything: the connection is of no use to either. */
+    boolean bothSeeds(Peer peer) {
+        return peer.picks.isSeed() && picker.complete();
     }
 
     void uploaded(int bytes) {
