@@ -67,7 +67,9 @@ record LaunchOptions(Optional<String> commands, Path dataDir, Path pluginsDir, I
             String inline = eq < 0 ? null : arg.substring(eq + 1);
             boolean takesValue = switch (name) {
                 case "-c", "--command", "--data", "--plugins", "--bind", "--port" -> true;
-                default -> false;
+                case "-h", "--help", "-V", "--version" -> false;
+                default -> throw new UsageException(arg.startsWith("-") ? "unknown option " + name
+                        : "unexpected argument '" + arg + "' (to run commands, use -c \"...\")");
             };
             String value = inline;
             if (takesValue && value == null) {
@@ -85,9 +87,7 @@ record LaunchOptions(Optional<String> commands, Path dataDir, Path pluginsDir, I
                 case "--data" -> data = once(name, data, value);
                 case "--plugins" -> plugins = once(name, plugins, value);
                 case "--bind" -> bind = once(name, bind, value);
-                case "--port" -> port = once(name, port, value);
-                default -> throw new UsageException(arg.startsWith("-") ? "unknown option " + name
-                        : "unexpected argument '" + arg + "' (to run commands, use -c \"...\")");
+                default -> port = once(name, port, value);
             }
         }
         Path dataDir = data != null ? path("--data", data) : defaultDataDir(env, userHome);

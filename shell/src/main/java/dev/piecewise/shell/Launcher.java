@@ -8,11 +8,9 @@ import dev.piecewise.shell.commands.Commands;
 import dev.piecewise.shell.log.LogSetup;
 import dev.piecewise.shell.log.UserAppender;
 import dev.piecewise.shell.terminal.ProgressDisplay;
-import dev.piecewise.shell.terminal.ShellCompleter;
-import dev.piecewise.shell.terminal.ShellParser;
+import dev.piecewise.shell.terminal.ShellReader;
 import dev.piecewise.shell.terminal.TerminalConsole;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -117,16 +115,8 @@ final class Launcher {
     private int interactive(LaunchOptions options, ClientHolder client, CommandRunner runner, UserAppender userLog) {
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("piecewise").build()) {
             CommandRegistry commands = runner.registry();
-            LineReader reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .appName("piecewise")
-                    .parser(new ShellParser())
-                    .completer(new ShellCompleter(commands, client::running, workingDirectory))
-                    .variable(LineReader.HISTORY_FILE, options.dataDir().resolve("history"))
-                    .variable(LineReader.HISTORY_SIZE, 1000)
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                    .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
-                    .build();
+            LineReader reader = ShellReader.create(terminal, commands, client::running, workingDirectory,
+                    Optional.of(options.dataDir().resolve("history")));
             var console = new TerminalConsole(terminal, reader, Thread.currentThread());
             userLog.redirect(console::notice);
             var context = new ShellContext(client, console.commandOutput(), terminal::getWidth, commands,

@@ -39,10 +39,10 @@ public final class Units {
         return bytes(Math.round(Math.max(0, bytesPerSecond))) + "/s";
     }
 
-    /** {@code 42.3%}; never shows 100% before the end. */
+    /** {@code 42.3%}, rounded to the nearest tenth, but never 100% before the end. */
     public static String percent(double fraction) {
         double clamped = Math.max(0, Math.min(1, fraction));
-        double shown = Math.floor(clamped * 1000) / 10;
+        double shown = Math.min(Math.round(clamped * 1000) / 10.0, clamped < 1 ? 99.9 : 100);
         return String.format(Locale.ROOT, "%.1f%%", shown);
     }
 
