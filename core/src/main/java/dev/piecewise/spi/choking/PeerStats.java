@@ -35,9 +35,17 @@ public interface PeerStats {
 
     /**
      * Whether the peer snubs us: it unchoked us and we want its pieces, yet it has sent no block for 60 seconds.
-     * Policies that want another threshold use {@link #lastBlockMillis()}.
+     * Policies that want another threshold use {@link #waitingSinceMillis()}.
      */
     boolean snubbed();
+
+    /**
+     * Since when the peer has kept us waiting: while it unchokes us and we want its pieces, the later of when that
+     * began and when its last block arrived; {@link Long#MAX_VALUE} while it chokes us or we want nothing from it. So
+     * {@code now - waitingSinceMillis() >= threshold} tells whether it snubs us by that threshold, and a peer that
+     * just unchoked us after a long choke is not taken for a snubber.
+     */
+    long waitingSinceMillis();
 
     /** When the connection was established, on {@link ChokingView#nowMillis()}'s clock. */
     long connectedMillis();

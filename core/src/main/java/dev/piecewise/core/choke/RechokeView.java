@@ -1,0 +1,53 @@
+package dev.piecewise.core.choke;
+
+import dev.piecewise.spi.choking.ChokingView;
+import dev.piecewise.spi.choking.PeerStats;
+
+import java.util.Collections;
+import java.util.List;
+
+/** The one view a choker hands its policy, refilled for every rechoke rather than allocated. */
+final class RechokeView implements ChokingView {
+
+    private final List<PeerStats> peers;
+    private long nowMillis;
+    private boolean seeding;
+    private int maxUnchoked;
+    private long uploadCapacity;
+
+    RechokeView(List<? extends PeerStats> entries) {
+        this.peers = Collections.unmodifiableList(entries);
+    }
+
+    void set(long nowMillis, boolean seeding, int maxUnchoked, long uploadCapacity) {
+        this.nowMillis = nowMillis;
+        this.seeding = seeding;
+        this.maxUnchoked = maxUnchoked;
+        this.uploadCapacity = uploadCapacity;
+    }
+
+    @Override
+    public long nowMillis() {
+        return nowMillis;
+    }
+
+    @Override
+    public boolean seeding() {
+        return seeding;
+    }
+
+    @Override
+    public int maxUnchoked() {
+        return maxUnchoked;
+    }
+
+    @Override
+    public long uploadCapacity() {
+        return uploadCapacity;
+    }
+
+    @Override
+    public List<PeerStats> peers() {
+        return peers;
+    }
+}
