@@ -57,6 +57,26 @@ class BatchModeIT {
     }
 
     @Test
+    void theBuiltInPluginsAreListedAndAPolicyIsChosenByPrefixWithOptions() throws Exception {
+        Launch.Result result = run("", "-c", "plugins; choking tit slots=6; choking; choking tit --help");
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().lines().anyMatch(l -> l.matches("choking\\s+tit-for-tat\\s+\\S+\\s+"
+                + "piecewise-plugin-titfortat\\.jar\\s+.*")), result.out());
+        assertTrue(result.out().contains("default choking policy: tit-for-tat slots=6 "), result.out());
+        assertTrue(result.out().lines().anyMatch(l -> l.matches("\\*\\s+tit-for-tat\\s+.*")), result.out());
+        assertTrue(result.out().lines().anyMatch(l -> l.matches("\\s+slots=\\s+4\\s+0\\.\\.100\\s+.*")),
+                result.out());
+    }
+
+    @Test
+    void anUnknownPluginIsOneClearLine() throws Exception {
+        Launch.Result result = run("", "-c", "choking frobnicate");
+        assertEquals(1, result.status());
+        assertTrue(result.err().startsWith("choking: no choking policy 'frobnicate'"), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+    }
+
+    @Test
     void versionAndHelp() throws Exception {
         Launch.Result version = run("", "--version");
         assertEquals(0, version.status());

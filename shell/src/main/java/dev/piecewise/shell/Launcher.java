@@ -2,6 +2,7 @@ package dev.piecewise.shell;
 
 import dev.piecewise.api.ClientConfig;
 import dev.piecewise.api.Piecewise;
+import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.shell.command.CommandRegistry;
 import dev.piecewise.shell.command.CommandRunner;
 import dev.piecewise.shell.commands.Commands;
@@ -144,6 +145,12 @@ final class Launcher {
         console.notice("Piecewise " + Piecewise.version() + ": type help for the commands, Tab to complete, "
                 + "Ctrl-D to quit.");
         client.failure().ifPresent(reason -> console.notice("the client did not start: " + reason));
-        client.running().ifPresent(c -> console.notice("listening for peers on port " + c.port()));
+        client.running().ifPresent(c -> {
+            try {
+                console.notice("listening for peers on port " + c.port());
+            } catch (PiecewiseException e) {
+                console.notice("no torrents yet: " + e.getMessage());
+            }
+        });
     }
 }

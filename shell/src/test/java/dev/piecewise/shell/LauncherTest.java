@@ -1,5 +1,6 @@
 package dev.piecewise.shell;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,11 @@ class LauncherTest {
 
     @TempDir
     Path temp;
+
+    @BeforeEach
+    void installation() throws IOException {
+        Files.createDirectories(temp.resolve("home/plugins"));
+    }
 
     private record Run(int status, String out, String err) {
         List<String> errLines() {
@@ -109,6 +115,15 @@ class LauncherTest {
         assertEquals("", run.err);
         assertTrue(Files.isRegularFile(temp.resolve("data/piecewise.log")));
         assertFalse(run.out.contains("logback") || run.out.contains("SLF4J"), run.out);
+    }
+
+    @Test
+    void warningsFromTheClientReachStandardErrorAsOneLine() throws IOException {
+        Files.delete(temp.resolve("home/plugins"));
+        Run run = run("", "-c", "help help");
+        assertEquals(0, run.status);
+        assertEquals(List.of("warning: plugin " + temp.resolve("home/plugins")
+                + ": the plugins folder does not exist"), run.errLines());
     }
 
     @Test

@@ -95,12 +95,13 @@ abstract class PluginChoiceCommand implements Command {
         }
         Selection current = current(client);
         Set<String> chosen = Set.copyOf(Arrays.asList(current.spec().split("\\+")));
-        boolean showDetail = plugins.stream().anyMatch(p -> !p.detail().isEmpty());
-        var table = showDetail ? Table.of(" ", "ID", "KIND", "DESCRIPTION") : Table.of(" ", "ID", "DESCRIPTION");
+        // a strategy is a base or a modifier (the part of a spec after '+'); a choking policy is just itself
+        boolean strategies = kind == PluginKind.STRATEGY;
+        var table = strategies ? Table.of(" ", "ID", "KIND", "DESCRIPTION") : Table.of(" ", "ID", "DESCRIPTION");
         table.flexible("DESCRIPTION");
         for (PluginInfo p : plugins) {
             String mark = chosen.contains(p.id()) ? "*" : "";
-            if (showDetail) {
+            if (strategies) {
                 table.row(mark, p.id(), p.detail().isEmpty() ? "base" : p.detail(), p.description());
             } else {
                 table.row(mark, p.id(), p.description());

@@ -7,7 +7,6 @@ import ch.qos.logback.core.AppenderBase;
 import dev.piecewise.shell.command.CommandRunner;
 import dev.piecewise.shell.format.Text;
 
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +38,7 @@ public final class UserAppender extends AppenderBase<ILoggingEvent> {
     }
 
     static String line(ILoggingEvent event) {
-        var line = new StringBuilder(event.getLevel().toString().toLowerCase(Locale.ROOT))
+        var line = new StringBuilder(event.getLevel() == Level.WARN ? "warning" : "error")
                 .append(": ").append(event.getFormattedMessage());
         IThrowableProxy cause = event.getThrowableProxy();
         if (cause != null && cause.getMessage() != null && !event.getFormattedMessage().contains(cause.getMessage())) {

@@ -40,7 +40,7 @@ class LogSetupTest {
         log.error(CommandRunner.SHOWN, "already told the user");
         log.error("disk \u001b[31mfull");
 
-        assertEquals(List.of("warn: tracker udp://t:1 failed: connection refused", "error: disk ?[31mfull"), shown);
+        assertEquals(List.of("warning: tracker udp://t:1 failed: connection refused", "error: disk ?[31mfull"), shown);
         String written = Files.readString(file);
         assertTrue(written.contains("INFO  [main] dev.piecewise.test - an ordinary event"), written);
         assertTrue(written.contains("java.net.ConnectException: connection refused"), "stack traces go to the file");
@@ -55,8 +55,8 @@ class LogSetupTest {
         log.warn("one");
         appender.redirect(second::add);
         log.warn("two");
-        assertEquals(List.of("warn: one"), first);
-        assertEquals(List.of("warn: two"), second);
+        assertEquals(List.of("warning: one"), first);
+        assertEquals(List.of("warning: two"), second);
     }
 
     @Test
@@ -65,7 +65,7 @@ class LogSetupTest {
         Path file = temp.resolve("piecewise.log");
         LogSetup.start(file, shown::add);
         java.util.logging.Logger.getLogger("org.jline.test").log(java.util.logging.Level.WARNING, "terminal {0} is dumb", "x");
-        assertEquals(List.of("warn: terminal x is dumb"), shown);
+        assertEquals(List.of("warning: terminal x is dumb"), shown);
         assertTrue(Files.readString(file).contains("org.jline.test - terminal x is dumb"));
     }
 }
