@@ -127,6 +127,28 @@ class LauncherTest {
     }
 
     @Test
+    void theEmbeddedTrackerStartsShowsItsUrlsAndStops() {
+        Run run = run("", "-c", "tracker; tracker start; tracker; tracker stop; tracker");
+        assertEquals(0, run.status, run.err);
+        List<String> lines = run.out.lines().toList();
+        assertEquals("no tracker is running; start one with: tracker start [--port N]", lines.get(0));
+        assertTrue(lines.get(1).matches("tracker started on port \\d+"), lines.get(1));
+        String port = lines.get(1).substring("tracker started on port ".length());
+        assertEquals("  http://127.0.0.1:" + port + "/announce", lines.get(2));
+        assertEquals("  udp://127.0.0.1:" + port + "/announce", lines.get(3));
+        assertEquals("tracker running on port " + port, lines.get(4));
+        assertEquals("tracker on port " + port + " stopped", lines.get(7));
+        assertEquals(lines.get(0), lines.get(8));
+    }
+
+    @Test
+    void aPortWithoutStartIsAMistake() {
+        Run run = run("", "-c", "tracker stop --port 5");
+        assertEquals(1, run.status);
+        assertEquals(List.of("tracker: --port goes with start: tracker start --port N"), run.errLines());
+    }
+
+    @Test
     void anUnusableDataDirectoryStopsTheStartWithAClearLine() throws IOException {
         Files.writeString(temp.resolve("data"), "a file, not a directory");
         Run run = run("", "-c", "help");

@@ -23,6 +23,7 @@ public final class Commands {
                 .add(new StrategyCommand())
                 .add(new ChokingCommand())
                 .add(new PluginsCommand())
+                .add(new TrackerCommand())
                 .add(new HelpCommand())
                 .add(new QuitCommand(), "exit");
     }
