@@ -62,10 +62,33 @@ class ShellTerminalIT {
     void tabCompletesACommandName() throws Exception {
         terminal.type("hel");
         terminal.press("Tab");
-        terminal.await("'hel' completed to 'help '", STEP, screen -> screen.stream()
-                .anyMatch(line -> line.equals(PROMPT + "help")));
+        awaitLine(PROMPT + "help");
         terminal.press("Enter");
         terminal.awaitText("help <command> shows a command's options", STEP);
+    }
+
+    @Test
+    void tabCompletesPluginIdsModifiersAndOptionKeys() throws Exception {
+        terminal.type("strategy rar");
+        terminal.press("Tab");
+        awaitLine(PROMPT + "strategy rarest-first");
+        terminal.press("BSpace");
+        terminal.type("+e");
+        terminal.press("Tab");
+        awaitLine(PROMPT + "strategy rarest-first+end-game");
+        terminal.type("per-b");
+        terminal.press("Tab");
+        awaitLine(PROMPT + "strategy rarest-first+end-game per-block=");
+        terminal.type("3");
+        terminal.press("Enter");
+        terminal.awaitText("default strategy: rarest-first+end-game per-block=3", STEP);
+        terminal.type("choking ti");
+        terminal.press("Tab");
+        awaitLine(PROMPT + "choking tit-for-tat");
+    }
+
+    private void awaitLine(String line) throws Exception {
+        terminal.await("the line '" + line + "'", STEP, screen -> screen.contains(line));
     }
 
     @Test
