@@ -27,6 +27,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One run of {@code piecewise}: reads the command line, sets up logging, starts the client once, then runs the
@@ -59,7 +62,7 @@ final class Launcher {
      * @param interactive whether standard input and output are a terminal
      * @param onStart     given the client holder once it exists (the real program adds a shutdown hook with it)
      */
-    int run(List<String> args, boolean interactive, java.util.function.Consumer<ClientHolder> onStart) {
+    int run(List<String> args, boolean interactive, Consumer<ClientHolder> onStart) {
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args, env, home, Path.of(System.getProperty("user.home")));
@@ -85,27 +88,32 @@ final class Launcher {
         Path logFile = options.dataDir().resolve(LOG_FILE);
         UserAppender userLog = LogSetup.start(logFile, err::println);
         try {
-            ClientHolder client = ClientHolder.start(new ClientConfig(options.dataDir(), options.pluginsDir(),
-                    options.bind(), options.port()), logFile.toString());
-            onStart.accept(client);
-            try (client) {
-                var runner = new CommandRunner(Commands.all(), logFile::toString);
-                boolean batch = options.commands().isPresent() || !interactive;
-                return batch ? batch(options, client, runner) : interactive(options, client, runner, userLog);
-            }
+            var config = new ClientConfig(options.dataDir(), options.pluginsDir(), options.bind(), options.port());
+            // the client starts (plugins, engine) while the terminal and line editor are set up: two cores, one wait
+            CompletableFuture<ClientHolder> starting = CompletableFuture.supplyAsync(
+                    () -> ClientHolder.start(config, logFile.toString()),
+                    task -> Thread.ofPlatform().name("start-client").start(task));
+            Supplier<ClientHolder> client = () -> {
+                ClientHolder started = starting.join();
+                onStart.accept(started);
+                return started;
+            };
+            var runner = new CommandRunner(Commands.all(), logFile::toString);
+            boolean batch = options.commands().isPresent() || !interactive;
+            return batch ? batch(options, client.get(), runner) : interactive(options, client, runner, userLog);
         } finally {
             LogSetup.stop();
         }
     }
 
-    private int batch(LaunchOptions options, ClientHolder client, CommandRunner runner) {
-        var stdout = new PrintWriter(out, true, StandardCharsets.UTF_8);
-        var context = new ShellContext(client, stdout, () -> 0, runner.registry(), workingDirectory);
-        var mode = new BatchMode(runner, context, err);
-        if (options.commands().isPresent()) {
-            return mode.run(options.commands().get());
-        }
-        try {
+    private int batch(LaunchOptions options, ClientHolder started, CommandRunner runner) {
+        try (ClientHolder client = started) {
+            var stdout = new PrintWriter(out, true, StandardCharsets.UTF_8);
+            var context = new ShellContext(client, stdout, () -> 0, runner.registry(), workingDirectory);
+            var mode = new BatchMode(runner, context, err);
+            if (options.commands().isPresent()) {
+                return mode.run(options.commands().get());
+            }
             return mode.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             err.println("piecewise: cannot read standard input: " + e.getMessage());
@@ -113,8 +121,17 @@ final class Launcher {
         }
     }
 
-    private int interactive(LaunchOptions options, ClientHolder client, CommandRunner runner, UserAppender userLog) {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("piecewise").build()) {
+    private int interactive(LaunchOptions options, Supplier<ClientHolder> starting, CommandRunner runner,
+                            UserAppender userLog) {
+        Terminal terminal;
+        try {
+            terminal = TerminalBuilder.builder().system(true).name("piecewise").build();
+        } catch (IOException e) {
+            starting.get().close();
+            err.println("piecewise: cannot open the terminal: " + e.getMessage());
+            return BatchMode.FAILED;
+        }
+        try (terminal; ClientHolder client = starting.get()) {
             CommandRegistry commands = runner.registry();
             LineReader reader = ShellReader.create(terminal, commands, client::running, workingDirectory,
                     Optional.of(options.dataDir().resolve("history")));
@@ -136,7 +153,8 @@ final class Launcher {
             }
             return BatchMode.OK;
         } catch (IOException e) {
-            err.println("piecewise: cannot open the terminal: " + e.getMessage());
+            // only closing the terminal throws this, once everything else is done
+            err.println("piecewise: could not restore the terminal: " + e.getMessage());
             return BatchMode.FAILED;
         }
     }
