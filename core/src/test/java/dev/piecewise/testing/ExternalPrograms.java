@@ -21,13 +21,16 @@ public final class ExternalPrograms {
     public static Path require(String program) {
         Optional<Path> found = find(program);
         if (found.isEmpty()) {
-            String message = program + " is not installed (not on PATH)";
-            if (System.getenv("PIECEWISE_REQUIRE_INTEROP") != null) {
-                throw new AssertionError(message + "; PIECEWISE_REQUIRE_INTEROP is set, so this is a failure");
-            }
-            Assumptions.abort(message + "; skipped (set PIECEWISE_REQUIRE_INTEROP=1 to fail instead)");
+            missing(program + " is not installed (not on PATH)");
         }
         return found.orElseThrow();
+    }
+
+    private static void missing(String message) {
+        if (System.getenv("PIECEWISE_REQUIRE_INTEROP") != null) {
+            throw new AssertionError(message + "; PIECEWISE_REQUIRE_INTEROP is set, so this is a failure");
+        }
+        Assumptions.abort(message + "; skipped (set PIECEWISE_REQUIRE_INTEROP=1 to fail instead)");
     }
 
     private static Optional<Path> find(String program) {

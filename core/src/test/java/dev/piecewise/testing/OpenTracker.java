@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * the directory and the whitelist must be readable by everyone. It binds with {@code SO_REUSEPORT}, so a port taken by
  * another opentracker would not fail: the port is picked at random below the ephemeral range and checked free first.
  */
-public final class OpenTracker implements AutoCloseable {
+public final class OpenTracker implements TestTracker {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
@@ -70,10 +70,12 @@ public final class OpenTracker implements AutoCloseable {
         return port;
     }
 
+    @Override
     public URI httpAnnounce() {
         return URI.create("http://127.0.0.1:" + port + "/announce");
     }
 
+    @Override
     public URI udpAnnounce() {
         return URI.create("udp://127.0.0.1:" + port + "/announce");
     }

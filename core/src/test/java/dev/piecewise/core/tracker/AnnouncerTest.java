@@ -7,6 +7,7 @@ import dev.piecewise.spi.tracker.AnnounceResponse;
 import dev.piecewise.spi.tracker.PeerAddress;
 import dev.piecewise.spi.tracker.ScrapeResponse;
 import dev.piecewise.spi.tracker.TrackerTransport;
+import dev.piecewise.testing.Figures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -54,25 +55,9 @@ class AnnouncerTest {
             Duration.ofMinutes(15));
 
     private Announcer announcer(List<List<String>> tiers) {
-        var figures = new TransferFigures() {
-            @Override
-            public long uploaded() {
-                return 100;
-            }
-
-            @Override
-            public long downloaded() {
-                return 200;
-            }
-
-            @Override
-            public long left() {
-                return left.get();
-            }
-        };
         return new Announcer(new AnnounceIdentity(infoHash(9), peerId("me"), 6881, 77), tiers,
                 scheme -> scheme.equals("http") ? Optional.<TrackerTransport>of(transport) : Optional.empty(),
-                figures, found::add, clock, new Random(SEED), settings);
+                Figures.of(100, 200, left::get), found::add, clock, new Random(SEED), settings);
     }
 
     /** The order BEP 12's shuffle puts a tier in, with the announcer's random source. */

@@ -3,6 +3,7 @@ package dev.piecewise.plugin.trackerudp;
 import dev.piecewise.spi.tracker.AnnounceEvent;
 import dev.piecewise.spi.tracker.TrackerException;
 import dev.piecewise.spi.tracker.TrackerTransport;
+import dev.piecewise.testing.Interrupts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -179,22 +180,9 @@ class HostileUdpTrackerTest {
     private void assertInterruptible(Thread.Builder builder) throws Exception {
         var tracker = tracker(r -> List.of());
         var transport = transport(Duration.ofSeconds(30), 8);
-        var outcome = new java.util.concurrent.CompletableFuture<Throwable>();
-        Thread caller = builder.start(() -> {
-            try {
-                transport.announce(announce(tracker.url(), infoHash(1), "a", 6881, 0, AnnounceEvent.STARTED));
-                outcome.complete(null);
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-        });
-        long deadline = System.nanoTime() + QUICKLY.toNanos();
-        while (tracker.received().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        caller.interrupt();
-        Throwable thrown = outcome.get(2, java.util.concurrent.TimeUnit.SECONDS);
-        assertTrue(thrown instanceof InterruptedException, "expected InterruptedException, got " + thrown);
+        Interrupts.assertInterruptible(builder,
+                () -> transport.announce(announce(tracker.url(), infoHash(1), "a", 6881, 0, AnnounceEvent.STARTED)),
+                () -> !tracker.received().isEmpty());
     }
 
     @Test
