@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -156,11 +157,8 @@ class MetainfoFuzzTest {
             throws IOException {
         Set<Path> allowed = new HashSet<>(List.of(sandbox, downloads));
         for (TorrentFile file : metainfo.files()) {
-            if (!file.pad() && isEncodable(file)) {
-                Path path = downloads.resolve(file.relativePath());
-                for (Path p = path; p.startsWith(downloads); p = p.getParent()) {
-                    allowed.add(p);
-                }
+            if (!file.pad()) {
+                allowed.addAll(encodablePrefixes(downloads, file.path()));
             }
         }
         try (Stream<Path> all = Files.walk(sandbox)) {
@@ -172,14 +170,22 @@ class MetainfoFuzzTest {
         }
     }
 
-    /** Whether the file's name can exist on this system at all (under a C locale only ASCII names can). */
-    private static boolean isEncodable(TorrentFile file) {
+    /**
+     * The folders on the way to a file and the file itself, as far as their names can exist on this system (under a C
+     * locale only ASCII names can): storage may create a torrent's folders before it refuses a name further down.
+     */
+    private static List<Path> encodablePrefixes(Path downloads, List<String> elements) {
+        List<Path> prefixes = new ArrayList<>();
+        Path path = downloads;
         try {
-            file.relativePath();
-            return true;
-        } catch (InvalidPathException e) {
-            return false;
+            for (String element : elements) {
+                path = path.resolve(element);
+                prefixes.add(path);
+            }
+        } catch (InvalidPathException unencodable) {
+            // nothing at or below this name can exist
         }
+        return prefixes;
     }
 
     private static void deleteTree(Path root) throws IOException {
