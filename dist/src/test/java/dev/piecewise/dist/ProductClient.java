@@ -58,6 +58,7 @@ final class ProductClient implements AutoCloseable {
         Path log = dataDir.resolve("client.log");
         Process process = new ProcessBuilder(home.resolve("runtime/bin/java").toString(),
                 "-Dlogback.configurationFile=" + classes().resolve("driver-logback.xml"),
+                "-Dpiecewise.log=" + System.getProperty("piecewise.log", "INFO"),
                 "-cp", classes().toString(), ClientDriver.class.getName(),
                 dataDir.toString(), home.resolve("plugins").toString())
                 .redirectError(log.toFile()).start();

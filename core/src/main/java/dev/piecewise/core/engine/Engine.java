@@ -156,7 +156,13 @@ public final class Engine implements AutoCloseable {
             } catch (IOException e) {
                 throw new PiecewiseException("cannot save the torrent in the data directory: " + e.getMessage(), e);
             }
-            Handle handle = opening.open(saved, strategy, choking);
+            Handle handle;
+            try {
+                handle = opening.open(saved, strategy, choking);
+            } catch (PiecewiseException e) {
+                forget(saved);
+                throw e;
+            }
             torrents.put(infoHash, handle);
             handle.start();
             log.info("added {} {} into {}", handle.id(), handle.name(), saved.directory());
@@ -249,6 +255,15 @@ public final class Engine implements AutoCloseable {
                     .toList() + "; type more of the id");
         }
         return matches.getFirst();
+    }
+
+    /** Deletes what was saved of a torrent that could not be added, so that no restart tries it again. */
+    private static void forget(SavedTorrent saved) {
+        try {
+            saved.delete();
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}", saved.folder(), e.getMessage());
+        }
     }
 
     private static byte[] readTorrentFile(Path source) {

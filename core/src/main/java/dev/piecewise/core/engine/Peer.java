@@ -17,6 +17,9 @@ import dev.piecewise.core.wire.ProtocolException;
 import dev.piecewise.spi.choking.ChokingDecision;
 import dev.piecewise.spi.strategy.PieceView;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -29,6 +32,8 @@ import java.util.BitSet;
  */
 final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
 
+    private static final Logger log = LoggerFactory.getLogger(Peer.class);
+
     /** Requests refused in a row (choked, over the queue, pieces we lack) before a peer counts as flooding us. */
     private static final int MAX_REFUSED = 2048;
 
@@ -38,7 +43,8 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     /** Where the peer accepts connections, once known: the address we dialled, or the port it told us. */
     InetSocketAddress listenAddress;
     final String source;
-    final String client;
+    /** From the peer id, or from the extension handshake's {@code v} when the id's style is unknown. */
+    String client;
     final long connectedMillis;
     final RequestPipeline requests = new RequestPipeline();
     private final RequestSink sender = this::sendRequest;
@@ -130,6 +136,7 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
 
     void setAmInterested(boolean interested) {
         if (interested != amInterested) {
+            log.debug("{}: we are {}interested", this, interested ? "" : "not ");
             amInterested = interested;
             connection.send(interested ? Message.Simple.INTERESTED : Message.Simple.NOT_INTERESTED);
         }
@@ -139,6 +146,7 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
         if (choking == amChoking) {
             return;
         }
+        log.debug("{}: we {}", this, choking ? "choke it" : "unchoke it");
         amChoking = choking;
         if (choking) {
             var dropped = connection.choke();
@@ -163,9 +171,11 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
 
     /** Takes back requests the peer has left unanswered too long. */
     void releaseStalledRequests(long nowNanos, long timeoutNanos) {
+        int outstanding = requests.outstanding();
         if (requests.releaseIfStalled(nowNanos, timeoutNanos,
                 (piece, begin) -> torrent.picker().timedOut(picks, piece, begin,
                         torrent.geometry().blockLength(piece, begin / PieceView.BLOCK_SIZE))) > 0) {
+            log.debug("{}: {} requests timed out", this, outstanding);
             torrent.fillAll();
         }
     }
@@ -212,6 +222,7 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     @Override
     public void choke() {
         torrent.locked(() -> {
+            log.debug("{} chokes us ({} requests outstanding)", this, requests.outstanding());
             peerChoking = true;
             torrent.picker().choked(picks, !fast());
             if (!fast() && requests.outstanding() > 0) {
@@ -225,6 +236,7 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     @Override
     public void unchoke() {
         torrent.locked(() -> {
+            log.debug("{} unchokes us", this);
             peerChoking = false;
             torrent.picker().unchoked(picks);
             fillPipeline();
@@ -251,6 +263,10 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     public void have(int piece) {
         torrent.locked(() -> {
             torrent.picker().have(picks, piece);
+            if (torrent.bothSeeds(this)) {
+                connection.close("we are both seeds");
+                return;
+            }
             fillPipeline();
         });
     }
@@ -279,6 +295,10 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     private void announce(Runnable update) {
         torrent.locked(() -> {
             update.run();
+            if (torrent.bothSeeds(this)) {
+                connection.close("we are both seeds");
+                return;
+            }
             fillPipeline();
         });
     }
@@ -366,6 +386,9 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
         torrent.locked(() -> {
             extensions = handshake;
             peerQueue = handshake.requestQueue().orElse(0);
+            if (client.startsWith("unknown") && handshake.client().isPresent()) {
+                client = handshake.client().get();
+            }
             if (listenAddress == null && handshake.listenPort().isPresent()) {
                 listenAddress = new InetSocketAddress(address().getAddress(), handshake.listenPort().getAsInt());
                 torrent.learnedListenAddress(this);

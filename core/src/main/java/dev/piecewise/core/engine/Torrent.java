@@ -431,8 +431,13 @@ final class Torrent extends PeerHost {
             } catch (StorageException | RuntimeException e) {
                 fail("cannot write piece " + piece + ": " + e.getMessage(), e);
             }
-            boolean succeeded = written;
-            PieceCompletion.Next next = locked(() -> completion.written(piece, succeeded));
+            PieceCompletion.Next next;
+            lock.lock();
+            try {
+                next = completion.written(piece, written);
+            } finally {
+                lock.unlock();
+            }
             if (next == PieceCompletion.Next.VERIFY) {
                 context.hashing().execute(() -> verify(piece));
             } else if (next == PieceCompletion.Next.DISCARD) {
@@ -481,6 +486,9 @@ final class Torrent extends PeerHost {
         }
         if (picker.complete()) {
             completed();
+        } else {
+            // a strategy may choose differently once a piece is had (in-order moves its window on)
+            fillAll();
         }
     }
 
@@ -508,6 +516,9 @@ final class Torrent extends PeerHost {
         log.info("{}: piece {} failed its hash check", shortId(), piece);
         picker.failed(piece);
         for (InetSocketAddress guilty : completion.failed(piece)) {
+            if (directory.banned(guilty)) {
+                continue; // pieces it sent before it was banned fail after
+            }
             log.warn("{}: banning {}: it sent data that failed the hash check again and again", shortId(), guilty);
             directory.ban(guilty);
             for (Peer peer : peers.values()) {
@@ -520,11 +531,16 @@ final class Torrent extends PeerHost {
         fillAll();
     }
 
-    /** Offers every peer's pipeline to the picker: blocks went back to the pool. */
+    /** Offers every peer's pipeline to the picker: blocks went back to the pool, or a piece was verified. */
     void fillAll() {
         for (Peer peer : peers.values()) {
             peer.fillPipeline();
         }
+    }
+
+    /** Whether we and the peer both have everything: the connection is of no use to either. */
+    boolean bothSeeds(Peer peer) {
+        return peer.picks.isSeed() && picker.complete();
     }
 
     void uploaded(int bytes) {

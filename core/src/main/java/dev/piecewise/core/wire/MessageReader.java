@@ -162,7 +162,7 @@ public final class MessageReader {
         ByteBuffer block = blocks.acquire().limit(length);
         try {
             int buffered = Math.min(in.remaining(), length);
-            block.put(in.slice(in.position(), buffered));
+            block.put(0, in, in.position(), buffered).position(buffered);
             in.position(in.position() + buffered);
             while (block.hasRemaining()) {
                 readSome(block);
@@ -247,7 +247,7 @@ public final class MessageReader {
     /** Reads into {@code target} until it is full, taking buffered bytes first. */
     private void readInto(ByteBuffer target) throws IOException {
         int buffered = Math.min(in.remaining(), target.remaining());
-        target.put(in.slice(in.position(), buffered));
+        target.put(target.position(), in, in.position(), buffered).position(target.position() + buffered);
         in.position(in.position() + buffered);
         while (target.hasRemaining()) {
             readSome(target);

@@ -5,6 +5,7 @@ import dev.piecewise.core.metainfo.Metainfo;
 import dev.piecewise.core.metainfo.MetainfoParser;
 import dev.piecewise.core.metainfo.TorrentBuilder;
 import dev.piecewise.core.picker.PieceGeometry;
+import dev.piecewise.spi.strategy.PieceStrategy;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -81,6 +82,11 @@ final class Swarm implements AutoCloseable {
 
     /** A node whose torrent keeps its data in {@code directory} and its resume state in {@code resumeFile}. */
     Torrent node(Path directory, Path resumeFile, EngineSettings settings) {
+        return node(directory, resumeFile, settings, TestPolicies.rarestFirst());
+    }
+
+    /** A node whose torrent picks with {@code strategy}. */
+    Torrent node(Path directory, Path resumeFile, EngineSettings settings, PieceStrategy strategy) {
         var node = new Node(settings, InetAddress.getLoopbackAddress(), 0);
         nodes.add(node);
         TorrentData data;
@@ -91,7 +97,7 @@ final class Swarm implements AutoCloseable {
         }
         var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
                 new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()),
-                data, TestPolicies.rarestFirst(), "rarest-first (test)",
+                data, strategy, "test strategy",
                 TestPolicies.unchokeAll(), "unchoke-all (test)", (from, to) -> { }, Extensions.of(metainfo));
         torrents.add(torrent);
         node.register(torrent);
@@ -112,6 +118,11 @@ final class Swarm implements AutoCloseable {
         node.register(fetch);
         fetch.start();
         return fetch;
+    }
+
+    /** The node a torrent runs in. */
+    Node nodeOf(Torrent torrent) {
+        return nodes.get(torrents.indexOf(torrent));
     }
 
     /** Where a torrent's node listens. */

@@ -30,6 +30,21 @@ final class TestPolicies {
         };
     }
 
+    /**
+     * The lowest missing pieces within {@code window} of the first one: what the in-order plugin does. Its choices
+     * change only when a piece is verified, not when a block arrives.
+     */
+    static PieceStrategy inOrder(int window) {
+        return (torrent, peer, sink) -> {
+            int first = torrent.nextMissing(0);
+            for (int piece = first; piece >= 0 && piece < first + window; piece = torrent.nextMissing(piece + 1)) {
+                if (peer.has(piece) && !sink.piece(piece)) {
+                    return;
+                }
+            }
+        };
+    }
+
     /** Unchokes every interested peer at once. */
     static ChokingPolicy unchokeAll() {
         return new ChokingPolicy() {

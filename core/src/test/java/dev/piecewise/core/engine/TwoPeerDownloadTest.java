@@ -34,4 +34,19 @@ class TwoPeerDownloadTest {
             assertEquals(0, status.metrics().hashFailures());
         }
     }
+
+    @Test
+    void aStrategyWhoseChoicesMoveOnOnlyWithVerifiedPiecesFinishes(@TempDir Path root) throws Exception {
+        try (var swarm = new Swarm(root, 2, 400_000, 32 * 1024)) {
+            Torrent seeder = swarm.seeder();
+            Swarm.awaitRunning(seeder);
+            Torrent leecher = swarm.node(swarm.directory("leecher"), root.resolve("leecher.resume"),
+                    EngineSettings.DEFAULT, TestPolicies.inOrder(2));
+            Swarm.awaitRunning(leecher);
+            leecher.connect(swarm.address(seeder));
+            assertTrue(leecher.awaitCompletion(Duration.ofSeconds(30)), "stalled at "
+                    + leecher.verifiedPieces().cardinality() + " of " + swarm.metainfo.pieceCount() + " pieces");
+            swarm.assertSameAsSource(swarm.directory("leecher"));
+        }
+    }
 }
