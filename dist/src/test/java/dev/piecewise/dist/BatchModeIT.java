@@ -27,7 +27,7 @@ class BatchModeIT {
         Launch.Result result = run("", "-c", "help; help add");
         System.out.printf("./piecewise -c 'help; help add' took %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertEquals(0, result.status(), result.err());
-        assertTrue(result.out().contains("usage: add <file.torrent>"), result.out());
+        assertTrue(result.out().contains("usage: add <file.torrent|magnet>"), result.out());
         assertEquals("", result.err());
         assertTrue(Files.isRegularFile(work.resolve("data/piecewise.log")), "the log goes to the data directory");
     }

@@ -22,7 +22,8 @@ final class FetchPeer implements MessageHandler, PeerConnection.Events {
     private final MetadataFetch fetch;
     final PeerConnection connection;
     final String source;
-    final String client;
+    /** From the peer id, or from the extension handshake's {@code v} when the id's style is unknown. */
+    String client;
     /** Where the peer accepts connections, once known: the address we dialled, or the port it told us. */
     InetSocketAddress listenAddress;
     /** Its extension handshake, once received. */
@@ -76,7 +77,10 @@ final class FetchPeer implements MessageHandler, PeerConnection.Events {
         try {
             if (extension == ExtensionHandshake.ID) {
                 ExtensionHandshake handshake = ExtensionHandshake.decode(payload);
-                fetch.locked(() -> fetch.extensionHandshake(this, handshake));
+                fetch.locked(() -> {
+                    client = Peer.clientName(client, handshake);
+                    fetch.extensionHandshake(this, handshake);
+                });
             } else if (extension == Extensions.UT_METADATA) {
                 MetadataMessage.decode(payload).ifPresent(message -> fetch.locked(() -> fetch.metadata(this, message)));
             }

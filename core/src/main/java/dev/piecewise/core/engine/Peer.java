@@ -382,13 +382,16 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
         }
     }
 
+    /** The name from the peer id, or the extension handshake's {@code v} when the id's style is unknown. */
+    static String clientName(String fromPeerId, ExtensionHandshake handshake) {
+        return fromPeerId.startsWith("unknown") ? handshake.client().orElse(fromPeerId) : fromPeerId;
+    }
+
     private void extensionHandshake(ExtensionHandshake handshake) {
         torrent.locked(() -> {
             extensions = handshake;
             peerQueue = handshake.requestQueue().orElse(0);
-            if (client.startsWith("unknown") && handshake.client().isPresent()) {
-                client = handshake.client().get();
-            }
+            client = clientName(client, handshake);
             if (listenAddress == null && handshake.listenPort().isPresent()) {
                 listenAddress = new InetSocketAddress(address().getAddress(), handshake.listenPort().getAsInt());
                 torrent.learnedListenAddress(this);

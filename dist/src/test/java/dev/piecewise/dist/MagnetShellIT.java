@@ -1,0 +1,94 @@
+package dev.piecewise.dist;
+
+import dev.piecewise.core.metainfo.MetainfoParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code add magnet:...} in the shell as scripts use it, against a seeding Piecewise shell. */
+class MagnetShellIT {
+
+    private static final Pattern TRACKER = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/announce)");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aScriptDownloadsAMagnetLinkByteIdenticalAndSavesItsTorrent() throws Exception {
+        Payload untracked = Payload.create(work, 4, 400_000, 64 * 1024);
+        try (var seeder = ShellProcess.start(Launch.command(work.resolve("seeder")))) {
+            seeder.send("tracker start");
+            Matcher url = TRACKER.matcher(seeder.await("/announce\n"));
+            assertTrue(url.find());
+            Payload payload = untracked.announcingTo(List.of(URI.create(url.group(1))));
+            seeder.send("add " + payload.torrent() + " --dir " + payload.seedDirectory() + "; wait --timeout 30");
+            seeder.await(" complete\n");
+            String id = payload.infoHash().hex().substring(0, 8);
+            // unquoted, '&' and all, as the shell's own syntax allows; the system shell sees one -c argument
+            String magnet = "magnet:?xt=urn:btih:" + payload.infoHash().hex() + "&dn=payload&tr="
+                    + URLEncoder.encode(url.group(1), StandardCharsets.UTF_8);
+            Path out = work.resolve("out");
+            Path saved = work.resolve("kept.torrent");
+
+            Launch.Result download = Launch.run(work, "", Launch.command(work.resolve("leecher"), "-c",
+                    "add " + magnet + " --dir " + out + "; wait --timeout 45; list; save-torrent " + id + " "
+                            + saved + "; status " + id));
+
+            assertEquals(0, download.status(), download.err());
+            payload.assertDownloadedTo(out);
+            String shown = download.out();
+            assertTrue(shown.startsWith(id + "\n" + id + " complete\n"), shown);
+            assertTrue(shown.lines().anyMatch(l -> l.matches(id + "\\s+payload\\s+seeding\\s+100\\.0%.*")), shown);
+            assertTrue(shown.contains(id + " saved to " + saved), shown);
+            assertTrue(shown.contains("progress      100.0% of "), "the normal view once the metadata is known: "
+                    + shown);
+            assertEquals(payload.infoHash(), MetainfoParser.parse(Files.readAllBytes(saved), "kept").infoHash(),
+                    "the saved torrent holds the info dictionary as received");
+
+            Launch.Result again = Launch.run(work, "", Launch.command(work.resolve("leecher"), "-c",
+                    "save-torrent " + id + " " + saved));
+            assertEquals(1, again.status());
+            assertTrue(again.err().startsWith("save-torrent: "), again.err());
+            assertEquals(1, again.err().lines().count(), again.err());
+            assertEquals(0, seeder.finish(), seeder.errors());
+        }
+    }
+
+    @Test
+    void aMagnetTorrentWithoutMetadataShowsFetchingMetadataAndThePeersTried() throws Exception {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String hex = "c12fe1c06bba254a9dc9f519b335aa7c1367a88a";
+        String id = hex.substring(0, 8);
+        String magnet = "'magnet:?xt=urn:btih:" + hex + "&dn=nowhere&x.pe=127.0.0.1:" + closedPort + "'";
+
+        Launch.Result result = Launch.run(work, "", Launch.command(work.resolve("data"), "-c",
+                "add " + magnet + " --dir " + work.resolve("out") + "; list; status " + id + "; save-torrent " + id
+                        + " " + work.resolve("x.torrent")));
+
+        String shown = result.out();
+        assertTrue(shown.lines().anyMatch(l -> l.matches(id + "\\s+nowhere\\s+fetching metadata\\s+0\\.0%\\s+\\?\\s+"
+                + ".*\\s1 tried\\s+-")), shown);
+        assertTrue(shown.contains("state         fetching metadata"), shown);
+        assertTrue(shown.contains("metadata      size not known yet"), shown);
+        assertTrue(shown.lines().anyMatch(l -> l.startsWith("127.0.0.1:" + closedPort + " ")), "the peer tried: "
+                + shown);
+        assertEquals(1, result.status(), "the metadata cannot be saved before it is known");
+        assertEquals("save-torrent: the metadata of " + id + " is not known yet: it is still being fetched from "
+                + "peers", result.err().strip());
+    }
+}
