@@ -76,19 +76,33 @@ class MagnetShellIT {
         String id = hex.substring(0, 8);
         String magnet = "'magnet:?xt=urn:btih:" + hex + "&dn=nowhere&x.pe=127.0.0.1:" + closedPort + "'";
 
-        Launch.Result result = Launch.run(work, "", Launch.command(work.resolve("data"), "-c",
-                "add " + magnet + " --dir " + work.resolve("out") + "; list; status " + id + "; save-torrent " + id
-                        + " " + work.resolve("x.torrent")));
+        try (var shell = ShellProcess.start(Launch.command(work.resolve("data")))) {
+            shell.send("add " + magnet + " --dir " + work.resolve("out"));
+            shell.await(id + "\n");
+            String tried = "127\\.0\\.0\\.1:" + closedPort + "\\s+-\\s+unreachable: .*";
+            String status = shown(shell, "status " + id);
+            for (int i = 0; i < 100 && status.lines().noneMatch(l -> l.matches(tried)); i++) {
+                Thread.sleep(50);
+                status = shown(shell, "status " + id);
+            }
+            assertTrue(status.lines().anyMatch(l -> l.matches(tried)), "the peer tried: " + status);
+            assertTrue(status.lines().anyMatch(l -> l.matches("state\\s+fetching metadata")), status);
+            assertTrue(status.lines().anyMatch(l -> l.matches("metadata\\s+size not known yet: no peer has offered.*")),
+                    status);
+            String list = shown(shell, "list");
+            assertTrue(list.lines().anyMatch(l -> l.matches(id + "\\s+nowhere\\s+fetching metadata\\s+0\\.0%\\s+\\?\\s+"
+                    + ".*\\s1 tried\\s+-")), list);
 
-        String shown = result.out();
-        assertTrue(shown.lines().anyMatch(l -> l.matches(id + "\\s+nowhere\\s+fetching metadata\\s+0\\.0%\\s+\\?\\s+"
-                + ".*\\s1 tried\\s+-")), shown);
-        assertTrue(shown.contains("state         fetching metadata"), shown);
-        assertTrue(shown.contains("metadata      size not known yet"), shown);
-        assertTrue(shown.lines().anyMatch(l -> l.startsWith("127.0.0.1:" + closedPort + " ")), "the peer tried: "
-                + shown);
-        assertEquals(1, result.status(), "the metadata cannot be saved before it is known");
-        assertEquals("save-torrent: the metadata of " + id + " is not known yet: it is still being fetched from "
-                + "peers", result.err().strip());
+            shell.send("save-torrent " + id + " " + work.resolve("x.torrent"));
+            assertEquals(1, shell.finish(), "the metadata cannot be saved before it is known");
+            assertEquals("save-torrent: the metadata of " + id + " is not known yet: it is still being fetched from "
+                    + "peers", shell.errors().strip());
+        }
+    }
+
+    /** What a command printed: it is followed by a command whose output marks the end. */
+    private static String shown(ShellProcess shell, String command) throws Exception {
+        shell.send(command + "; help quit");
+        return shell.await("usage: quit");
     }
 }

@@ -62,7 +62,8 @@ class ShellTorrentIT {
             List<String> lines = restart.out().lines().toList();
             assertTrue(lines.get(1).matches(torrent + "\\s+payload\\s+\\w+.*"), "restored: " + lines);
             assertTrue(lines.containsAll(List.of(torrent + " paused", torrent + " resumed",
-                    torrent + " removed, data deleted", "no torrents; add one with: add <file.torrent|magnet>")), lines.toString());
+                    torrent + " removed, data deleted", "no torrents; add one with: add <file.torrent|magnet>")),
+                    lines.toString());
             assertFalse(Files.exists(out.resolve("payload")), "the data is deleted");
 
             seeder.send("status " + torrent);

@@ -44,7 +44,7 @@ import java.util.function.Consumer;
 final class MetadataFetch extends PeerHost {
 
     private static final Logger log = LoggerFactory.getLogger(MetadataFetch.class);
-    /** How many peers that left are still shown among the peers tried. */
+    /** How many peers that left, or could not be reached, are still shown among the peers tried. */
     private static final int DEPARTED_SHOWN = 20;
     private static final TorrentMetrics NO_METRICS = new TorrentMetrics(Optional.empty(), Optional.empty(), 0, 0, 0,
             0, 0, 0);
@@ -53,7 +53,7 @@ final class MetadataFetch extends PeerHost {
     private final Consumer<byte[]> onMetadata;
     private final MetadataAssembler<FetchPeer> assembler;
     private final Set<FetchPeer> peers = new LinkedHashSet<>();
-    /** Peers that left, with what came of them, newest last. */
+    /** Peers that left or could not be reached, with what came of them, newest last. */
     private final Map<InetSocketAddress, MetadataProgress.MetadataPeer> departed = new LinkedHashMap<>();
 
     /** The metadata arrived: nothing more is asked; the session makes the torrent, then calls {@link #handOver}. */
@@ -214,11 +214,7 @@ final class MetadataFetch extends PeerHost {
                     .filter(source -> source.state() == MetadataAssembler.SourceState.DISTRUSTED
                             || source.state() == MetadataAssembler.SourceState.GAVE_UP)
                     .map(MetadataFetch::describe).findFirst().orElse("left: " + reason);
-            departed.remove(peer.address());
-            departed.put(peer.address(), tried(peer, outcome));
-            while (departed.size() > DEPARTED_SHOWN) {
-                departed.remove(departed.keySet().iterator().next());
-            }
+            remember(tried(peer, outcome));
             assembler.left(peer);
             if (peer.listenAddress != null) {
                 directory.disconnected(peer.listenAddress, nowMillis());
@@ -332,6 +328,20 @@ final class MetadataFetch extends PeerHost {
     }
 
     // ---- snapshots --------------------------------------------------------------------------------------------
+
+    @Override
+    void dialFailed(InetSocketAddress address, String why) {
+        remember(new MetadataProgress.MetadataPeer(address, "-", "unreachable: " + why));
+    }
+
+    /** Keeps what came of a peer that left or could not be reached, newest last, the oldest dropped. Under the lock. */
+    private void remember(MetadataProgress.MetadataPeer peer) {
+        departed.remove(peer.address());
+        departed.put(peer.address(), peer);
+        while (departed.size() > DEPARTED_SHOWN) {
+            departed.remove(departed.keySet().iterator().next());
+        }
+    }
 
     TorrentStatus status(Selection strategy, Selection choking) {
         return locked(() -> new TorrentStatus(state, Optional.ofNullable(error), 0, 0, 0, 0, 0, 0, 0, 0,

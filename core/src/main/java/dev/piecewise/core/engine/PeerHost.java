@@ -206,9 +206,14 @@ abstract class PeerHost {
                 locked(() -> {
                     dialling--;
                     directory.failed(address, nowMillis());
+                    dialFailed(address, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
                 });
             }
         });
+    }
+
+    /** A peer could not be reached (under the lock); a fetch shows it among the peers tried. */
+    void dialFailed(InetSocketAddress address, String why) {
     }
 
     /** Closes a connection {@link #attach} does not take, releasing its slot. Under the lock. */

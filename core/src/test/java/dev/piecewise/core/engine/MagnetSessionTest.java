@@ -14,12 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,7 +96,8 @@ class MagnetSessionTest {
                 TorrentHandle torrent = client.add(add(new TorrentSource.Magnet(link), root.resolve("download")));
                 assertEquals("from the link", torrent.name());
                 long deadline = System.nanoTime() + 10_000_000_000L;
-                while (refuser.requests() == 0 && System.nanoTime() < deadline) {
+                while ((refuser.requests() == 0 || torrent.status().metadata().orElseThrow().peers().size() < 2)
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(10);
                 }
                 TorrentStatus status = torrent.status();
@@ -101,8 +106,12 @@ class MagnetSessionTest {
                 MetadataProgress progress = status.metadata().orElseThrow();
                 assertEquals(OptionalLong.of(swarm.metainfo.infoBytes().length), progress.size());
                 assertEquals(0, progress.piecesReceived());
-                assertEquals(List.of(refuser.address()), progress.peers().stream()
-                        .map(MetadataProgress.MetadataPeer::address).toList());
+                Map<InetSocketAddress, String> tried = progress.peers().stream().collect(Collectors.toMap(
+                        MetadataProgress.MetadataPeer::address, MetadataProgress.MetadataPeer::state));
+                assertEquals(Set.of(refuser.address(), new InetSocketAddress("127.0.0.1", nobody)), tried.keySet(),
+                        "the peers tried, reached or not: " + tried);
+                assertTrue(tried.get(new InetSocketAddress("127.0.0.1", nobody)).startsWith("unreachable: "),
+                        tried.toString());
                 assertEquals(List.of("magnet"), torrent.peers().stream().map(PeerSnapshot::source).toList(),
                         "a peer of the link shows where it came from");
                 assertEquals(0, torrent.files().size());

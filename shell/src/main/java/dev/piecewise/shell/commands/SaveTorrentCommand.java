@@ -27,8 +27,9 @@ final class SaveTorrentCommand implements Command {
 
     @Override
     public Syntax syntax() {
-        return Syntax.of(List.of(Parameter.required("id", ValueKind.TORRENT),
-                        Parameter.required("file", ValueKind.FILE)), List.of(Option.flag("force", "replace the file if it exists")));
+        return Syntax.of(
+                List.of(Parameter.required("id", ValueKind.TORRENT), Parameter.required("file", ValueKind.FILE)),
+                List.of(Option.flag("force", "replace the file if it exists")));
     }
 
     @Override
