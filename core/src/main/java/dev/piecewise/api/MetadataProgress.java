@@ -22,10 +22,12 @@ public record MetadataProgress(OptionalLong size, int piecesReceived, int pieces
     }
 
     /**
-     * A peer asked for the metadata.
+     * A peer tried for the metadata.
      *
-     * @param state what came of it, for people: {@code asked}, {@code idle}, {@code rejecting}, {@code gave up},
-     *              {@code distrusted: <why>}, {@code no metadata} (it does not offer any), {@code connecting}...
+     * @param client its client, or {@code -} when it could not be reached
+     * @param state  what came of it, for people: {@code asked}, {@code offers N bytes}, {@code rejecting},
+     *               {@code gave up}, {@code distrusted: <why>}, {@code no metadata to offer}, {@code left: <why>},
+     *               {@code unreachable: <why>}...
      */
     public record MetadataPeer(InetSocketAddress address, String client, String state) {
     }

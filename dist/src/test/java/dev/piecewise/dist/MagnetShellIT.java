@@ -5,14 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,25 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code add magnet:...} in the shell as scripts use it, against a seeding Piecewise shell. */
 class MagnetShellIT {
 
-    private static final Pattern TRACKER = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/announce)");
-
     @TempDir
     Path work;
 
     @Test
     void aScriptDownloadsAMagnetLinkByteIdenticalAndSavesItsTorrent() throws Exception {
-        Payload untracked = Payload.create(work, 4, 400_000, 64 * 1024);
-        try (var seeder = ShellProcess.start(Launch.command(work.resolve("seeder")))) {
-            seeder.send("tracker start");
-            Matcher url = TRACKER.matcher(seeder.await("/announce\n"));
-            assertTrue(url.find());
-            Payload payload = untracked.announcingTo(List.of(URI.create(url.group(1))));
-            seeder.send("add " + payload.torrent() + " --dir " + payload.seedDirectory() + "; wait --timeout 30");
-            seeder.await(" complete\n");
-            String id = payload.infoHash().hex().substring(0, 8);
+        try (var seeding = SeedingShell.start(work.resolve("seeder"), Payload.create(work, 4, 400_000, 64 * 1024))) {
+            Payload payload = seeding.payload();
+            String id = seeding.id();
             // unquoted, '&' and all, as the shell's own syntax allows; the system shell sees one -c argument
             String magnet = "magnet:?xt=urn:btih:" + payload.infoHash().hex() + "&dn=payload&tr="
-                    + URLEncoder.encode(url.group(1), StandardCharsets.UTF_8);
+                    + URLEncoder.encode(seeding.tracker().toString(), StandardCharsets.UTF_8);
             Path out = work.resolve("out");
             Path saved = work.resolve("kept.torrent");
 
@@ -62,7 +50,7 @@ class MagnetShellIT {
             assertEquals(1, again.status());
             assertTrue(again.err().startsWith("save-torrent: "), again.err());
             assertEquals(1, again.err().lines().count(), again.err());
-            assertEquals(0, seeder.finish(), seeder.errors());
+            assertEquals(0, seeding.shell().finish(), seeding.shell().errors());
         }
     }
 
