@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,16 +69,16 @@ class MagnetShellIT {
             shell.send("add " + magnet + " --dir " + work.resolve("out"));
             shell.await(id + "\n");
             String tried = "127\\.0\\.0\\.1:" + closedPort + "\\s+-\\s+unreachable: .*";
-            String status = shown(shell, "status " + id);
+            String status = shell.output("status " + id);
             for (int i = 0; i < 100 && status.lines().noneMatch(l -> l.matches(tried)); i++) {
                 Thread.sleep(50);
-                status = shown(shell, "status " + id);
+                status = shell.output("status " + id);
             }
             assertTrue(status.lines().anyMatch(l -> l.matches(tried)), "the peer tried: " + status);
             assertTrue(status.lines().anyMatch(l -> l.matches("state\\s+fetching metadata")), status);
             assertTrue(status.lines().anyMatch(l -> l.matches("metadata\\s+size not known yet: no peer has offered.*")),
                     status);
-            String list = shown(shell, "list");
+            String list = shell.output("list");
             assertTrue(list.lines().anyMatch(l -> l.matches(id + "\\s+nowhere\\s+fetching metadata\\s+0\\.0%\\s+\\?\\s+"
                     + ".*\\s1 tried\\s+-")), list);
 
@@ -88,9 +89,45 @@ class MagnetShellIT {
         }
     }
 
-    /** What a command printed: it is followed by a command whose output marks the end. */
-    private static String shown(ShellProcess shell, String command) throws Exception {
-        shell.send(command + "; help quit");
-        return shell.await("usage: quit");
+    /**
+     * A partial seeder (one file missing) keeps the connection, so the download's peers stay to be seen: first the
+     * metadata's peers, then the torrent's, each with the source it was learned from.
+     */
+    @Test
+    void aMagnetTorrentShowsItsPeersWithTheirSourceAndThenTheNormalView() throws Exception {
+        Payload untracked = Payload.create(work, 3, 300_000, 64 * 1024);
+        Path partial = work.resolve("partial");
+        try (Stream<Path> files = Files.walk(untracked.seedDirectory())) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("file-2.bin")).toList()) {
+                Path copy = partial.resolve(untracked.seedDirectory().relativize(file));
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        try (var seeding = SeedingShell.partial(work.resolve("seeder"), untracked, partial);
+             var leecher = ShellProcess.start(Launch.command(work.resolve("leecher")))) {
+            String id = seeding.id();
+            leecher.send("add magnet:?xt=urn:btih:" + seeding.payload().infoHash().hex() + "&tr="
+                    + URLEncoder.encode(seeding.tracker().toString(), StandardCharsets.UTF_8) + " --dir "
+                    + work.resolve("out"));
+            leecher.await(id + "\n");
+            String status = leecher.output("status " + id);
+            for (int i = 0; i < 200 && status.lines().noneMatch(l -> l.matches("state\\s+downloading")); i++) {
+                Thread.sleep(50);
+                status = leecher.output("status " + id);
+            }
+            assertTrue(status.lines().anyMatch(l -> l.matches("progress\\s+\\d+\\.\\d% of .* pieces\\)")),
+                    "the normal view: " + status);
+            String peerRow = "127\\.0\\.0\\.1:\\d+\\s+.*\\s+tracker";
+            String peers = leecher.output("peers " + id);
+            for (int i = 0; i < 100 && peers.lines().noneMatch(l -> l.matches(peerRow)); i++) {
+                Thread.sleep(50);
+                peers = leecher.output("peers " + id);
+            }
+            assertTrue(peers.lines().anyMatch(l -> l.matches("ADDRESS\\s+CLIENT\\s+.*\\s+SOURCE")), peers);
+            assertTrue(peers.lines().anyMatch(l -> l.matches(peerRow)), "the seeder, learned from the tracker: "
+                    + peers);
+        }
     }
+
 }

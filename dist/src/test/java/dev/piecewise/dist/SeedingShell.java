@@ -25,15 +25,27 @@ record SeedingShell(ShellProcess shell, URI tracker, Payload payload, String id)
 
     /** Starts a shell keeping its state in {@code dataDir}; returns once it has checked its data complete. */
     static SeedingShell start(Path dataDir, Payload untracked) throws IOException, InterruptedException {
+        return start(dataDir, untracked, untracked.seedDirectory(), "; wait --timeout 30", " complete\n");
+    }
+
+    /** Starts a shell that seeds what {@code seedDirectory} holds of the payload; returns once it was added. */
+    static SeedingShell partial(Path dataDir, Payload untracked, Path seedDirectory) throws IOException,
+            InterruptedException {
+        return start(dataDir, untracked, seedDirectory, "", "\n");
+    }
+
+    private static SeedingShell start(Path dataDir, Payload untracked, Path seedDirectory, String then, String until)
+            throws IOException, InterruptedException {
         var shell = ShellProcess.start(Launch.command(dataDir));
         try {
             shell.send("tracker start");
             Matcher url = TRACKER.matcher(shell.await("/announce\n"));
             assertTrue(url.find());
             URI tracker = URI.create(url.group(1));
+            shell.await("udp://127.0.0.1:" + tracker.getPort() + "/announce\n");
             Payload payload = untracked.announcingTo(List.of(tracker));
-            shell.send("add " + payload.torrent() + " --dir " + payload.seedDirectory() + "; wait --timeout 30");
-            Matcher id = ID.matcher(shell.await(" complete\n"));
+            shell.send("add " + payload.torrent() + " --dir " + seedDirectory + then);
+            Matcher id = ID.matcher(shell.await(until));
             assertTrue(id.find());
             return new SeedingShell(shell, tracker, payload, id.group(1));
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
