@@ -18,7 +18,7 @@ import java.util.Map;
 /** {@code add <file.torrent|magnet>}: adds and starts a torrent from a .torrent file or a magnet link. */
 final class AddCommand implements Command {
 
-    static final String SOURCE = "file.torrent|magnet";
+    private static final String SOURCE = "file.torrent|magnet";
 
     @Override
     public String name() {
@@ -45,8 +45,8 @@ final class AddCommand implements Command {
                 Existing data in the download directory is checked first; only what is missing is downloaded.
                 The id printed is the first 8 hex digits of the info-hash; any unique prefix of it works.
                 A magnet link (magnet:?xt=urn:btih:...) needs no quotes here, '&' included; in a system
-                shell, quote it. Its torrent first fetches the metadata from peers (the link's trackers
-                and x.pe peers, then peer exchange), then downloads; save-torrent keeps it as a file.""";
+                shell, quote it. Its torrent first fetches the metadata from peers (those of the link's
+                trackers, its x.pe peers, and any that connect), then downloads; save-torrent keeps it.""";
     }
 
     @Override
@@ -59,7 +59,7 @@ final class AddCommand implements Command {
     }
 
     /** A magnet link as typed (the client parses it and says what is wrong), anything else a path. */
-    static TorrentSource source(String typed, CommandContext context) {
+    private static TorrentSource source(String typed, CommandContext context) {
         return TorrentSource.isMagnet(typed)
                 ? new TorrentSource.Magnet(typed.strip())
                 : new TorrentSource.File(context.path(typed));
