@@ -34,6 +34,20 @@ public interface PieceView {
     /** The {@code i}-th started piece, oldest first, {@code 0 <= i < partialCount()}. */
     int partial(int i);
 
+    /**
+     * How many started pieces still have blocks that are neither received nor requested from anyone: the pieces to
+     * finish before starting new ones. Usually far fewer than {@link #partialCount()}, since most started pieces are
+     * fully requested and only wait for data.
+     *
+     * <p>Like the list of started pieces, this list does not shrink during a {@link PieceStrategy#pick} call: a piece
+     * that the call fully requests stays listed (offering it again is harmless) and pieces the call starts are
+     * appended, so a strategy can walk it by index while offering.
+     */
+    int openCount();
+
+    /** The {@code i}-th started piece that still has unrequested blocks, oldest first, {@code 0 <= i < openCount()}. */
+    int open(int i);
+
     /** Whether {@code block} of {@code piece} has arrived (it may still fail the piece's hash check). */
     boolean received(int piece, int block);
 
