@@ -1,16 +1,123 @@
 package dev.piecewise.core;
 
+import dev.piecewise.api.AddTorrent;
 import dev.piecewise.api.Client;
 import dev.piecewise.api.ClientConfig;
 import dev.piecewise.api.PiecewiseException;
+import dev.piecewise.api.Plugins;
+import dev.piecewise.api.Selection;
+import dev.piecewise.api.TorrentHandle;
+import dev.piecewise.core.plugin.DefaultSelections;
+import dev.piecewise.core.plugin.PluginRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The running client behind {@link Client}. */
-public final class Session {
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-    private Session() {
+/** The running client behind {@link Client}: wires the plugins, the defaults and the engine together. */
+public final class Session implements Client {
+
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+    /** Where, under the data directory, the private copies of plugin jars live while clients run. */
+    private static final String PLUGIN_COPIES = "plugin-copies";
+
+    private final PluginRegistry plugins;
+    private final DefaultSelections defaults;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Session(PluginRegistry plugins) {
+        this.plugins = plugins;
+        this.defaults = new DefaultSelections(plugins);
     }
 
-    public static Client start(ClientConfig config) {
-        throw new PiecewiseException("the engine is not built yet");
+    /**
+     * Starts a client: loads the plugins of {@link ClientConfig#pluginsDir()}, logging each problem as one warning.
+     *
+     * @throws PiecewiseException when the data directory cannot be used
+     */
+    public static Session start(ClientConfig config) {
+        Path copies = config.dataDir().resolve(PLUGIN_COPIES);
+        PluginRegistry registry;
+        try {
+            Files.createDirectories(config.dataDir());
+            registry = PluginRegistry.open(config.pluginsDir(), copies, coreLayer());
+        } catch (IOException e) {
+            throw new PiecewiseException("cannot use the data directory " + config.dataDir() + ": "
+                    + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+        }
+        registry.problems().forEach(problem -> log.warn("plugin {}", problem));
+        return new Session(registry);
+    }
+
+    /** The layer plugins resolve against: the core's, or the boot layer when the core runs on the class path. */
+    private static ModuleLayer coreLayer() {
+        ModuleLayer layer = Session.class.getModule().getLayer();
+        return layer != null ? layer : ModuleLayer.boot();
+    }
+
+    @Override
+    public Plugins plugins() {
+        return plugins;
+    }
+
+    @Override
+    public Selection defaultStrategy() {
+        return defaults.strategy().selection();
+    }
+
+    @Override
+    public Selection setDefaultStrategy(String spec, Map<String, String> options) {
+        return defaults.setStrategy(spec, options).selection();
+    }
+
+    @Override
+    public Selection defaultChoking() {
+        return defaults.choking().selection();
+    }
+
+    @Override
+    public Selection setDefaultChoking(String id, Map<String, String> options) {
+        return defaults.setChoking(id, options).selection();
+    }
+
+    @Override
+    public int port() {
+        throw engineMissing();
+    }
+
+    @Override
+    public TorrentHandle add(AddTorrent request) {
+        throw engineMissing();
+    }
+
+    @Override
+    public List<TorrentHandle> torrents() {
+        throw engineMissing();
+    }
+
+    @Override
+    public TorrentHandle torrent(String idPrefix) {
+        throw engineMissing();
+    }
+
+    @Override
+    public void remove(String idPrefix, boolean deleteData) {
+        throw engineMissing();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            plugins.close();
+        }
+    }
+
+    private static PiecewiseException engineMissing() {
+        return new PiecewiseException("torrents are not supported yet: the engine is not there yet");
     }
 }

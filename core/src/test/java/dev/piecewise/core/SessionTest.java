@@ -1,0 +1,99 @@
+package dev.piecewise.core;
+
+import dev.piecewise.api.AddTorrent;
+import dev.piecewise.api.Client;
+import dev.piecewise.api.ClientConfig;
+import dev.piecewise.api.Piecewise;
+import dev.piecewise.api.PiecewiseException;
+import dev.piecewise.api.PluginKind;
+import dev.piecewise.api.Selection;
+import dev.piecewise.core.plugin.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionTest {
+
+    @TempDir
+    Path temp;
+
+    private ClientConfig config(Path plugins) {
+        return new ClientConfig(temp.resolve("data"), plugins, InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @Test
+    void startsWithAnEmptyPluginsFolderAndExplainsWhatIsMissing() throws IOException {
+        try (Client client = Piecewise.start(config(Files.createDirectories(temp.resolve("plugins"))))) {
+            assertEquals(0, client.plugins().list().size());
+            assertEquals(0, client.plugins().problems().size());
+            assertTrue(assertThrows(PiecewiseException.class, client::defaultStrategy).getMessage()
+                    .startsWith("no strategy is installed"));
+            assertEquals("no strategy 'rarest'; none is installed", assertThrows(PiecewiseException.class,
+                    () -> client.setDefaultStrategy("rarest", Map.of())).getMessage());
+        }
+    }
+
+    @Test
+    void setsTheDefaultsThroughThePlugins() throws IOException {
+        Path plugins = temp.resolve("plugins");
+        Fixtures.install(plugins, Fixtures.GOOD, "good.jar");
+
+        try (Client client = Piecewise.start(config(plugins))) {
+            assertEquals(4, client.plugins().list().size());
+            assertEquals(1, client.plugins().list(PluginKind.CHOKING).size());
+            assertEquals("rarest-first+end-game", client.defaultStrategy().spec());
+            assertEquals(new Selection("rarest-first", "window=2 spread=1"),
+                    client.setDefaultStrategy("rarest", Map.of("window", "2")));
+            assertEquals(new Selection("rarest-first", "window=2 spread=1"), client.defaultStrategy());
+            assertEquals(new Selection("tit-for-tat", "slots=3"), client.setDefaultChoking("tit-for-tat",
+                    Map.of("slots", "3")));
+            assertEquals(new Selection("tit-for-tat", "slots=3"), client.defaultChoking());
+        }
+    }
+
+    @Test
+    void torrentsWaitForTheEngine() throws IOException {
+        try (Client client = Piecewise.start(config(temp.resolve("plugins")))) {
+            assertThrows(PiecewiseException.class, () -> client.add(AddTorrent.of(temp, temp)));
+            assertThrows(PiecewiseException.class, client::torrents);
+        }
+    }
+
+    @Test
+    void closingDeletesTheCopiesOfThePluginJars() throws IOException {
+        Path plugins = temp.resolve("plugins");
+        Fixtures.install(plugins, Fixtures.GOOD, "good.jar");
+
+        Client client = Piecewise.start(config(plugins));
+        assertEquals(1, jarsUnder(temp.resolve("data")));
+        client.close();
+        client.close();
+
+        assertEquals(0, jarsUnder(temp.resolve("data")));
+    }
+
+    @Test
+    void anUnusableDataDirectoryIsAClearError() throws IOException {
+        Path file = Files.writeString(temp.resolve("data"), "not a directory");
+
+        PiecewiseException e = assertThrows(PiecewiseException.class, () -> Piecewise.start(
+                new ClientConfig(file, temp, InetAddress.getLoopbackAddress(), 0)));
+        assertTrue(e.getMessage().startsWith("cannot use the data directory " + file), e.getMessage());
+    }
+
+    private static long jarsUnder(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(file -> file.toString().endsWith(".jar")).count();
+        }
+    }
+}
