@@ -15,16 +15,16 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Strategies and a choking policy for the simulator's own tests, written against the SPI like any plugin (the real
- * plugins are compared through the distribution's tests, since the core cannot depend on them).
+ * Strategies and a choking policy for the core's tests of the simulator and comparisons, written against the SPI like
+ * any plugin (the real plugins are compared through the distribution's tests, since the core cannot depend on them).
  */
-final class TestPolicies {
+public final class TestPolicies {
 
     private TestPolicies() {
     }
 
     /** Started pieces first, then the rarest. */
-    static PieceStrategy rarestFirst() {
+    public static PieceStrategy rarestFirst() {
         return (torrent, peer, sink) -> {
             for (int i = 0; i < torrent.openCount(); i++) {
                 if (peer.has(torrent.open(i)) && !sink.piece(torrent.open(i))) {
@@ -36,7 +36,7 @@ final class TestPolicies {
     }
 
     /** The lowest missing pieces first, without a window. */
-    static PieceStrategy lowestFirst() {
+    public static PieceStrategy lowestFirst() {
         return (PieceView torrent, PeerView peer, PickSink sink) -> {
             for (int piece = torrent.nextMissing(0); piece >= 0; piece = torrent.nextMissing(piece + 1)) {
                 if (peer.has(piece) && !sink.piece(piece)) {
@@ -47,7 +47,7 @@ final class TestPolicies {
     }
 
     /** Every interested peer, up to the core's limit, at once when one becomes interested. */
-    static ChokingPolicy unchokeInterested() {
+    public static ChokingPolicy unchokeInterested() {
         return new ChokingPolicy() {
             @Override
             public Duration interval() {
@@ -72,11 +72,11 @@ final class TestPolicies {
         };
     }
 
-    static SimPolicies rarest() {
+    public static SimPolicies rarest() {
         return new SimPolicies("test-rarest", random -> rarestFirst(), "test-unchoke", random -> unchokeInterested());
     }
 
-    static SimPolicies lowest() {
+    public static SimPolicies lowest() {
         return new SimPolicies("test-lowest", random -> lowestFirst(), "test-unchoke", random -> unchokeInterested());
     }
 }
