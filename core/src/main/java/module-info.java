@@ -6,6 +6,8 @@
  */
 module dev.piecewise.core {
     requires org.slf4j;
+    // the embedded tracker's HTTP side
+    requires jdk.httpserver;
 
     exports dev.piecewise.api;
     exports dev.piecewise.api.bencode;

@@ -1,6 +1,7 @@
 package dev.piecewise.api;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A running Piecewise client: its plugins, its torrents and the defaults new torrents get. Methods are safe to call
@@ -51,6 +52,17 @@ public interface Client extends AutoCloseable {
 
     /** Sets the choking policy new torrents get; unique prefixes are accepted. */
     Selection setDefaultChoking(String id, java.util.Map<String, String> options);
+
+    /**
+     * Starts the client's embedded tracker on 127.0.0.1, HTTP and UDP on the same port. A client runs at most one.
+     *
+     * @param port the port for both protocols; 0 picks one that is free for both
+     * @throws PiecewiseException when the port is taken or a tracker already runs (the message names its port)
+     */
+    TrackerServer startTracker(int port);
+
+    /** The embedded tracker, while it runs. */
+    Optional<TrackerServer> tracker();
 
     /** Stops every torrent, tells the trackers, saves state and closes the listen port. */
     @Override

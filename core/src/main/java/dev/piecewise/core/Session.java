@@ -7,16 +7,21 @@ import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.Plugins;
 import dev.piecewise.api.Selection;
 import dev.piecewise.api.TorrentHandle;
+import dev.piecewise.api.TrackerServer;
 import dev.piecewise.core.plugin.DefaultSelections;
 import dev.piecewise.core.plugin.PluginRegistry;
+import dev.piecewise.core.tracker.server.EmbeddedTrackerSettings;
+import dev.piecewise.core.tracker.server.TrackerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The running client behind {@link Client}: wires the plugins, the defaults and the engine together. */
@@ -28,6 +33,7 @@ public final class Session implements Client {
 
     private final PluginRegistry plugins;
     private final DefaultSelections defaults;
+    private final TrackerService tracker = new TrackerService(EmbeddedTrackerSettings.defaults(), Clock.systemUTC());
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Session(PluginRegistry plugins) {
@@ -111,8 +117,19 @@ public final class Session implements Client {
     }
 
     @Override
+    public TrackerServer startTracker(int port) {
+        return tracker.start(port);
+    }
+
+    @Override
+    public Optional<TrackerServer> tracker() {
+        return tracker.current();
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            tracker.close();
             plugins.close();
         }
     }

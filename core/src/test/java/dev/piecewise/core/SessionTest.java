@@ -7,18 +7,23 @@ import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.PluginKind;
 import dev.piecewise.api.Selection;
+import dev.piecewise.api.TrackerServer;
 import dev.piecewise.core.plugin.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +71,23 @@ class SessionTest {
         try (Client client = Piecewise.start(config(temp.resolve("plugins")))) {
             assertThrows(PiecewiseException.class, () -> client.add(AddTorrent.of(temp, temp)));
             assertThrows(PiecewiseException.class, client::torrents);
+        }
+    }
+
+    @Test
+    void runsOneEmbeddedTrackerAndStopsItWithTheClient() throws IOException {
+        TrackerServer tracker;
+        try (Client client = Piecewise.start(config(temp.resolve("plugins")))) {
+            assertTrue(client.tracker().isEmpty());
+            tracker = client.startTracker(0);
+            assertEquals(URI.create("udp://127.0.0.1:" + tracker.port() + "/announce"), tracker.udpAnnounceUrl());
+            assertEquals(Optional.of(tracker), client.tracker());
+            assertTrue(assertThrows(PiecewiseException.class, () -> client.startTracker(0)).getMessage()
+                    .startsWith("a tracker already runs on port " + tracker.port()));
+        }
+        assertFalse(tracker.isRunning(), "closing the client stops its tracker");
+        try (var socket = new ServerSocket(tracker.port(), 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(tracker.port(), socket.getLocalPort(), "and frees its port");
         }
     }
 

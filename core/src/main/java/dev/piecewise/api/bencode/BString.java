@@ -6,6 +6,8 @@ import java.util.Arrays;
 /** A bencoded byte string; ordered as bencoding orders dictionary keys (raw bytes, unsigned). */
 public final class BString implements BValue, Comparable<BString> {
 
+    private static final BString EMPTY = new BString(new byte[0]);
+
     private final byte[] bytes;
 
     private BString(byte[] bytes) {
@@ -13,11 +15,16 @@ public final class BString implements BValue, Comparable<BString> {
     }
 
     public static BString of(byte[] bytes) {
-        return new BString(bytes.clone());
+        return bytes.length == 0 ? EMPTY : new BString(bytes.clone());
     }
 
     public static BString of(String text) {
-        return new BString(text.getBytes(StandardCharsets.UTF_8));
+        return wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Takes ownership of {@code bytes}: the decoder hands over arrays nobody else holds, so no copy is needed. */
+    static BString wrap(byte[] bytes) {
+        return bytes.length == 0 ? EMPTY : new BString(bytes);
     }
 
     public byte[] bytes() {
@@ -31,6 +38,20 @@ public final class BString implements BValue, Comparable<BString> {
     /** The bytes read as UTF-8 (malformed sequences become U+FFFD). */
     public String text() {
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Whether these bytes equal the UTF-8 encoding of {@code text}. */
+    public boolean is(String text) {
+        return Arrays.equals(bytes, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    boolean hasBytes(byte[] other) {
+        return Arrays.equals(bytes, other);
+    }
+
+    /** Copies the bytes into {@code target} at {@code offset}, for encoders that avoid a copy per string. */
+    void copyTo(byte[] target, int offset) {
+        System.arraycopy(bytes, 0, target, offset, bytes.length);
     }
 
     @Override

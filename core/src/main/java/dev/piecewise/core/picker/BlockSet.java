@@ -13,6 +13,8 @@ final class BlockSet {
     private static final int MIN_CAPACITY = 16;
 
     private long[] table = newTable(MIN_CAPACITY);
+    /** 64 minus log2 of the table's length. */
+    private int shift = shiftFor(MIN_CAPACITY);
     private int size;
 
     static long key(int piece, int block) {
@@ -75,6 +77,7 @@ final class BlockSet {
     void drain(LongConsumer action) {
         long[] members = table;
         table = newTable(MIN_CAPACITY);
+        shift = shiftFor(MIN_CAPACITY);
         size = 0;
         for (long key : members) {
             if (key != EMPTY) {
@@ -102,19 +105,24 @@ final class BlockSet {
         return slot;
     }
 
+    /** Fibonacci hashing: the top bits of the product depend on every bit of the key, piece and block alike. */
     private int home(long key) {
-        long mixed = key * 0x9E3779B97F4A7C15L;
-        return (int) (mixed >>> 32) & (table.length - 1);
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
     private void rehash(int capacity) {
         long[] old = table;
         table = newTable(capacity);
+        shift = shiftFor(capacity);
         for (long key : old) {
             if (key != EMPTY) {
                 table[slotOf(key)] = key;
             }
         }
+    }
+
+    private static int shiftFor(int capacity) {
+        return 64 - Integer.numberOfTrailingZeros(capacity);
     }
 
     private static long[] newTable(int capacity) {

@@ -42,9 +42,9 @@ final class PartialPieces {
 
     void remove(PartialPiece partial) {
         byPiece[partial.piece] = null;
-        started.remove(Collections.binarySearch(started, partial, BY_AGE));
+        removeFrom(started, partial);
         if (partial.listedOpen) {
-            open.remove(Collections.binarySearch(open, partial, BY_AGE));
+            removeFrom(open, partial);
             partial.listedOpen = false;
         }
     }
@@ -59,7 +59,7 @@ final class PartialPieces {
             if (picking) {
                 openShrank = true;
             } else {
-                open.remove(Collections.binarySearch(open, partial, BY_AGE));
+                removeFrom(open, partial);
                 partial.listedOpen = false;
             }
         }
@@ -84,6 +84,12 @@ final class PartialPieces {
             }
             return full;
         });
+    }
+
+    /** Removes {@code partial} from a list ordered by age; the newest (a piece given up at once) goes fastest. */
+    private static void removeFrom(List<PartialPiece> list, PartialPiece partial) {
+        int last = list.size() - 1;
+        list.remove(list.get(last) == partial ? last : Collections.binarySearch(list, partial, BY_AGE));
     }
 
     int startedCount() {

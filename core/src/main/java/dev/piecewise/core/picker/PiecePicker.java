@@ -337,7 +337,9 @@ public final class PiecePicker {
         try {
             strategy.pick(pieces, peer, sink);
             if (sink.ranAway()) {
-                switchToFallback(new IllegalStateException("it kept offering pieces after the pipeline was full"));
+                log.warn("Piece strategy '{}' kept offering after the pipeline was full on torrent {}; continuing"
+                        + " with the {}", strategyName, torrent, FallbackStrategy.NAME);
+                switchToFallback();
                 pickWithFallback(peer);
             }
         } catch (Throwable failure) {
@@ -350,14 +352,14 @@ public final class PiecePicker {
             if (strategy == fallback) {
                 throw new IllegalStateException("the built-in strategy failed", failure);
             }
-            switchToFallback(failure);
+            log.warn("Piece strategy '{}' failed on torrent {}; continuing with the {}", strategyName, torrent,
+                    FallbackStrategy.NAME, failure);
+            switchToFallback();
             pickWithFallback(peer);
         }
     }
 
-    private void switchToFallback(Throwable failure) {
-        log.warn("Piece strategy '{}' failed on torrent {}; continuing with the {}", strategyName, torrent,
-                FallbackStrategy.NAME, failure);
+    private void switchToFallback() {
         strategy = fallback;
         strategyName = FallbackStrategy.NAME;
     }

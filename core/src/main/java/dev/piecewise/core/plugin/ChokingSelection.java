@@ -2,7 +2,6 @@ package dev.piecewise.core.plugin;
 
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.PluginKind;
-import dev.piecewise.api.Selection;
 import dev.piecewise.spi.Options;
 import dev.piecewise.spi.choking.ChokingContext;
 import dev.piecewise.spi.choking.ChokingPolicy;
@@ -13,12 +12,10 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /** A resolved choking policy with checked options. Immutable; it creates a fresh policy for every torrent. */
-public final class ChokingSelection {
-
-    private final Components components;
+public final class ChokingSelection extends ResolvedSelection<ChokingSelection> {
 
     private ChokingSelection(Components components) {
-        this.components = components;
+        super(components);
     }
 
     /**
@@ -47,33 +44,14 @@ public final class ChokingSelection {
         return Components.instantiate(part.provider(), () -> provider.create(context));
     }
 
-    /** The policy's id. */
-    public String spec() {
-        return components.spec();
-    }
-
-    /** The id and the options in effect, for display. */
-    public Selection selection() {
-        return components.selection();
-    }
-
-    /**
-     * The same choice with more options, which win over those already set.
-     *
-     * @throws PiecewiseException for an unknown, ambiguous or invalid option
-     */
-    public ChokingSelection withOptions(Map<String, String> options) {
-        return new ChokingSelection(components.withOptions(options));
-    }
-
-    /** The same choice resolved against another catalog, as after a reload. */
+    @Override
     public ChokingSelection resolveIn(PluginCatalog catalog) {
         return resolve(catalog, spec(), components.typedOptions());
     }
 
     @Override
-    public String toString() {
-        return selection().toString();
+    ChokingSelection with(Components components) {
+        return new ChokingSelection(components);
     }
 
     private record Context(Options options, RandomGenerator random) implements ChokingContext {

@@ -8,15 +8,17 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The strategy and the choking policy that torrents get when they name none.
  *
  * <p>Until a user picks one, the built-in defaults are {@code rarest-first+end-game} and {@value #CHOKING} when those
  * plugins are installed: without {@value #STRATEGY} the first base strategy by id takes its place, and without
- * {@value #STRATEGY_MODIFIER} the base runs alone; without {@value #CHOKING}, the first policy by id. After a reload the choice is
- * resolved again against the new plugins, so new torrents get new versions; a user's choice whose plugin is gone
- * falls back to the built-in default with a warning.
+ * {@value #STRATEGY_MODIFIER} the base runs alone; without {@value #CHOKING}, the first policy by id. After a reload
+ * the choice is resolved again against the new plugins, so new torrents get new versions; a user's choice whose plugin
+ * is gone falls back to the built-in default with a warning.
  */
 public final class DefaultSelections {
 
@@ -28,19 +30,17 @@ public final class DefaultSelections {
 
     private final PluginRegistry registry;
     private final ReentrantLock changing = new ReentrantLock();
-    private volatile Choice<StrategySelection> strategy;
-    private volatile Choice<ChokingSelection> choking;
-
-    /** A current default, and whether a user picked it (a built-in default is recomputed at every reload). */
-    private record Choice<S>(Optional<S> selection, boolean picked) {
-    }
+    private final Slot<StrategySelection> strategy;
+    private final Slot<ChokingSelection> choking;
 
     public DefaultSelections(PluginRegistry registry) {
         this.registry = registry;
-        PluginCatalog catalog = registry.catalog();
-        this.strategy = new Choice<>(builtInStrategy(catalog), false);
-        this.choking = new Choice<>(builtInChoking(catalog), false);
-        registry.onReload(this::refresh);
+        this.strategy = new Slot<>(PluginKind.STRATEGY, DefaultSelections::builtInStrategy);
+        this.choking = new Slot<>(PluginKind.CHOKING, DefaultSelections::builtInChoking);
+        registry.onReload(catalog -> {
+            strategy.refresh(catalog);
+            choking.refresh(catalog);
+        });
     }
 
     /**
@@ -49,19 +49,12 @@ public final class DefaultSelections {
      * @throws PiecewiseException when no strategy plugin is installed
      */
     public StrategySelection strategy() {
-        return strategy.selection().orElseThrow(() -> none(PluginKind.STRATEGY));
+        return strategy.get();
     }
 
     /** Makes {@code spec} the default strategy; see {@link StrategySelection#resolve}. */
     public StrategySelection setStrategy(String spec, Map<String, String> options) {
-        changing.lock();
-        try {
-            StrategySelection chosen = StrategySelection.resolve(registry.catalog(), spec, options);
-            strategy = new Choice<>(Optional.of(chosen), true);
-            return chosen;
-        } finally {
-            changing.unlock();
-        }
+        return strategy.pick(() -> StrategySelection.resolve(registry.catalog(), spec, options));
     }
 
     /**
@@ -81,19 +74,12 @@ public final class DefaultSelections {
      * @throws PiecewiseException when no choking plugin is installed
      */
     public ChokingSelection choking() {
-        return choking.selection().orElseThrow(() -> none(PluginKind.CHOKING));
+        return choking.get();
     }
 
     /** Makes {@code id} the default choking policy; see {@link ChokingSelection#resolve}. */
     public ChokingSelection setChoking(String id, Map<String, String> options) {
-        changing.lock();
-        try {
-            ChokingSelection chosen = ChokingSelection.resolve(registry.catalog(), id, options);
-            choking = new Choice<>(Optional.of(chosen), true);
-            return chosen;
-        } finally {
-            changing.unlock();
-        }
+        return choking.pick(() -> ChokingSelection.resolve(registry.catalog(), id, options));
     }
 
     /**
@@ -107,29 +93,57 @@ public final class DefaultSelections {
                 .orElseGet(() -> choking().withOptions(options));
     }
 
-    private void refresh(PluginCatalog catalog) {
-        changing.lock();
-        try {
-            Choice<StrategySelection> oldStrategy = strategy;
-            strategy = oldStrategy.picked() ? keep(oldStrategy, s -> s.resolveIn(catalog), builtInStrategy(catalog))
-                    : new Choice<>(builtInStrategy(catalog), false);
-            Choice<ChokingSelection> oldChoking = choking;
-            choking = oldChoking.picked() ? keep(oldChoking, c -> c.resolveIn(catalog), builtInChoking(catalog))
-                    : new Choice<>(builtInChoking(catalog), false);
-        } finally {
-            changing.unlock();
-        }
-    }
+    /** The default of one kind: what it is now, and whether a user picked it. */
+    private final class Slot<S extends ResolvedSelection<S>> {
 
-    private static <S> Choice<S> keep(Choice<S> picked, java.util.function.UnaryOperator<S> resolveAgain,
-                                      Optional<S> builtIn) {
-        S selection = picked.selection().orElseThrow();
-        try {
-            return new Choice<>(Optional.of(resolveAgain.apply(selection)), true);
-        } catch (PiecewiseException e) {
-            log.warn("the default {} is no longer available after the reload ({}); new torrents get {}",
-                    selection, e.getMessage(), builtIn.map(Object::toString).orElse("nothing"));
-            return new Choice<>(builtIn, false);
+        private final PluginKind kind;
+        private final Function<PluginCatalog, Optional<S>> builtIn;
+        private volatile Optional<S> current;
+        /** Whether a user picked it: a built-in default is worked out again at every reload. */
+        private volatile boolean picked;
+
+        Slot(PluginKind kind, Function<PluginCatalog, Optional<S>> builtIn) {
+            this.kind = kind;
+            this.builtIn = builtIn;
+            this.current = builtIn.apply(registry.catalog());
+        }
+
+        S get() {
+            return current.orElseThrow(() -> new PiecewiseException("no " + Kinds.noun(kind)
+                    + " is installed: put a jar that provides one in " + registry.folder()));
+        }
+
+        S pick(Supplier<S> resolve) {
+            changing.lock();
+            try {
+                S chosen = resolve.get();
+                current = Optional.of(chosen);
+                picked = true;
+                return chosen;
+            } finally {
+                changing.unlock();
+            }
+        }
+
+        void refresh(PluginCatalog catalog) {
+            changing.lock();
+            try {
+                Optional<S> fallback = builtIn.apply(catalog);
+                if (picked) {
+                    S old = current.orElseThrow();
+                    try {
+                        current = Optional.of(old.resolveIn(catalog));
+                        return;
+                    } catch (PiecewiseException e) {
+                        log.warn("the default {} {} is no longer available after the reload ({}); new torrents get {}",
+                                Kinds.noun(kind), old, e.getMessage(), fallback.map(Object::toString).orElse("none"));
+                    }
+                }
+                current = fallback;
+                picked = false;
+            } finally {
+                changing.unlock();
+            }
         }
     }
 
@@ -148,10 +162,5 @@ public final class DefaultSelections {
         var policies = catalog.providers(PluginKind.CHOKING).stream().map(LoadedProvider::id).toList();
         Optional<String> policy = policies.contains(CHOKING) ? Optional.of(CHOKING) : policies.stream().findFirst();
         return policy.map(id -> ChokingSelection.resolve(catalog, id, Map.of()));
-    }
-
-    private PiecewiseException none(PluginKind kind) {
-        return new PiecewiseException("no " + Kinds.noun(kind) + " is installed: put a jar that provides one in "
-                + registry.folder());
     }
 }

@@ -2,7 +2,6 @@ package dev.piecewise.core.plugin;
 
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.PluginKind;
-import dev.piecewise.api.Selection;
 import dev.piecewise.spi.Options;
 import dev.piecewise.spi.strategy.PieceStrategy;
 import dev.piecewise.spi.strategy.PieceStrategyProvider;
@@ -22,12 +21,10 @@ import java.util.stream.Collectors;
  * <p>A spec is one token: ids or unique prefixes of ids joined with {@code +}, the base first
  * ({@code rarest-first+end-game}, {@code rarest+end}).
  */
-public final class StrategySelection {
-
-    private final Components components;
+public final class StrategySelection extends ResolvedSelection<StrategySelection> {
 
     private StrategySelection(Components components) {
-        this.components = components;
+        super(components);
     }
 
     /**
@@ -87,33 +84,14 @@ public final class StrategySelection {
         return strategy;
     }
 
-    /** The full ids joined with {@code +}: {@code rarest-first+end-game}. */
-    public String spec() {
-        return components.spec();
-    }
-
-    /** The spec and the options in effect, for display. */
-    public Selection selection() {
-        return components.selection();
-    }
-
-    /**
-     * The same choice with more options, which win over those already set.
-     *
-     * @throws PiecewiseException for an unknown, ambiguous or invalid option
-     */
-    public StrategySelection withOptions(Map<String, String> options) {
-        return new StrategySelection(components.withOptions(options));
-    }
-
-    /** The same choice resolved against another catalog, as after a reload. */
+    @Override
     public StrategySelection resolveIn(PluginCatalog catalog) {
         return resolve(catalog, spec(), components.typedOptions());
     }
 
     @Override
-    public String toString() {
-        return selection().toString();
+    StrategySelection with(Components components) {
+        return new StrategySelection(components);
     }
 
     private record Context(Options options, RandomGenerator random, Optional<PieceStrategy> base)

@@ -141,7 +141,9 @@ class StrategySafetyTest {
     @Test
     void aThrowingStrategyIsReplacedByTheBuiltInOneAndTheTorrentGoesOn() {
         PickerPeer peer = unchokedPeer(1, 0, 1, 2);
+        int[] calls = {0};
         picker.setStrategy((torrent, view, sink) -> {
+            calls[0]++;
             sink.piece(2);
             throw new IllegalStateException("bug in plugin");
         }, "buggy");
@@ -151,6 +153,7 @@ class StrategySafetyTest {
         assertTrue(picker.usingFallback());
         assertEquals("built-in rarest-first", picker.strategyName());
         assertEquals(4, Requests.pick(picker, peer, 8).size());
+        assertEquals(1, calls[0], "the failed strategy is not called again (so it is reported once)");
     }
 
     @Test

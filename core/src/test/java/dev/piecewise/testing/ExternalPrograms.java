@@ -1,0 +1,44 @@
+package dev.piecewise.testing;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds the real programs interop tests run against. A missing program skips the test, unless
+ * {@code PIECEWISE_REQUIRE_INTEROP} is set (as in CI), where it fails it.
+ */
+public final class ExternalPrograms {
+
+    private ExternalPrograms() {
+    }
+
+    /** The program's path on {@code PATH}; skips or fails the calling test when it is missing. */
+    public static Path require(String program) {
+        Optional<Path> found = find(program);
+        if (found.isEmpty()) {
+            missing(program + " is not installed (not on PATH)");
+        }
+        return found.orElseThrow();
+    }
+
+    private static void missing(String message) {
+        if (System.getenv("PIECEWISE_REQUIRE_INTEROP") != null) {
+            throw new AssertionError(message + "; PIECEWISE_REQUIRE_INTEROP is set, so this is a failure");
+        }
+        Assumptions.abort(message + "; skipped (set PIECEWISE_REQUIRE_INTEROP=1 to fail instead)");
+    }
+
+    private static Optional<Path> find(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, program))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+}
