@@ -65,6 +65,16 @@ public interface Client extends AutoCloseable {
     Optional<TrackerServer> tracker();
 
     /** Stops every torrent, tells the trackers, saves state and closes the listen port. */
+    /**
+     * Compares piece-selection strategies on one torrent (see {@link CompareRequest}): runs each in the same swarm,
+     * then computes the figures and writes the files asked for. Blocks until done, telling {@code listener} how it
+     * goes; interrupting the calling thread stops it.
+     *
+     * @throws PiecewiseException for an unreadable torrent, an unknown or ambiguous strategy or policy, a swarm that
+     *                            cannot be set up, an output file that cannot be written, or an interruption
+     */
+    CompareResult compare(CompareRequest request, CompareListener listener);
+
     @Override
     void close();
 }

@@ -3,11 +3,15 @@ package dev.piecewise.core;
 import dev.piecewise.api.AddTorrent;
 import dev.piecewise.api.Client;
 import dev.piecewise.api.ClientConfig;
+import dev.piecewise.api.CompareListener;
+import dev.piecewise.api.CompareRequest;
+import dev.piecewise.api.CompareResult;
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.Plugins;
 import dev.piecewise.api.Selection;
 import dev.piecewise.api.TorrentHandle;
 import dev.piecewise.api.TrackerServer;
+import dev.piecewise.core.compare.CompareService;
 import dev.piecewise.core.plugin.DefaultSelections;
 import dev.piecewise.core.plugin.PluginRegistry;
 import dev.piecewise.core.tracker.server.EmbeddedTrackerSettings;
@@ -33,12 +37,14 @@ public final class Session implements Client {
 
     private final PluginRegistry plugins;
     private final DefaultSelections defaults;
+    private final CompareService comparisons;
     private final TrackerService tracker = new TrackerService(EmbeddedTrackerSettings.defaults(), Clock.systemUTC());
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Session(PluginRegistry plugins) {
         this.plugins = plugins;
         this.defaults = new DefaultSelections(plugins);
+        this.comparisons = new CompareService(defaults);
     }
 
     /**
@@ -124,6 +130,11 @@ public final class Session implements Client {
     @Override
     public Optional<TrackerServer> tracker() {
         return tracker.current();
+    }
+
+    @Override
+    public CompareResult compare(CompareRequest request, CompareListener listener) {
+        return comparisons.compare(request, listener);
     }
 
     @Override

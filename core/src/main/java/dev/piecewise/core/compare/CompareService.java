@@ -1,0 +1,87 @@
+package dev.piecewise.core.compare;
+
+import dev.piecewise.api.CompareListener;
+import dev.piecewise.api.CompareRequest;
+import dev.piecewise.api.CompareResult;
+import dev.piecewise.api.PiecewiseException;
+import dev.piecewise.core.metainfo.Metainfo;
+import dev.piecewise.core.metainfo.MetainfoException;
+import dev.piecewise.core.metainfo.MetainfoParser;
+import dev.piecewise.core.picker.PieceGeometry;
+import dev.piecewise.core.plugin.ChokingSelection;
+import dev.piecewise.core.plugin.DefaultSelections;
+import dev.piecewise.core.plugin.StrategySelection;
+import dev.piecewise.core.sim.SimPolicies;
+import dev.piecewise.core.swarm.SwarmPlan;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * A client's side of {@link dev.piecewise.api.Client#compare}: reads the torrent, resolves the strategies and the
+ * policy against the plugins (so that a typo fails before anything runs), sets up the swarm and runs the comparison.
+ */
+public final class CompareService {
+
+    private final DefaultSelections selections;
+
+    public CompareService(DefaultSelections selections) {
+        this.selections = selections;
+    }
+
+    /** See {@link dev.piecewise.api.Client#compare}. */
+    public CompareResult compare(CompareRequest request, CompareListener listener) {
+        Metainfo torrent = read(request);
+        Map<String, StrategySelection> strategies = resolve(request.strategies());
+        ChokingSelection choking = selections.chokingFor(request.choking(), Map.of());
+        int runs = request.runs().orElse(SwarmDefaults.runs(request.swarm()));
+        long seed = request.seed().orElse(1);
+        SwarmRunner swarm = switch (request.swarm()) {
+            case SIM -> simulated(request, torrent, strategies, choking);
+            case LAB, LIVE -> throw new PiecewiseException("the " + request.swarm().id()
+                    + " swarm needs the engine, which is not there yet; use --swarm sim");
+        };
+        try {
+            return Comparison.run(request, torrent.name(), List.copyOf(strategies.keySet()), choking.spec(), runs,
+                    seed, swarm, listener).result();
+        } catch (CancellationException e) {
+            Thread.currentThread().interrupt();
+            throw new PiecewiseException("the comparison was interrupted", e);
+        }
+    }
+
+    private static Metainfo read(CompareRequest request) {
+        try {
+            return MetainfoParser.read(request.torrent());
+        } catch (MetainfoException e) {
+            throw new PiecewiseException(e.getMessage(), e);
+        }
+    }
+
+    /** The selections by their full spec, in the order asked; two names for one strategy are refused. */
+    private Map<String, StrategySelection> resolve(List<String> specs) {
+        Map<String, StrategySelection> resolved = new LinkedHashMap<>();
+        Map<String, String> typedFor = new HashMap<>();
+        for (String spec : specs) {
+            StrategySelection selection = selections.strategyFor(Optional.of(spec), Map.of());
+            String earlier = typedFor.putIfAbsent(selection.spec(), spec);
+            if (earlier != null) {
+                throw new PiecewiseException("'" + earlier + "' and '" + spec + "' both name " + selection.spec());
+            }
+            resolved.put(selection.spec(), selection);
+        }
+        return resolved;
+    }
+
+    private static SwarmRunner simulated(CompareRequest request, Metainfo torrent,
+                                         Map<String, StrategySelection> strategies, ChokingSelection choking) {
+        SwarmPlan plan = SwarmDefaults.plan(request.swarm(), request.shape(), torrent.totalLength());
+        Map<String, SimPolicies> policies = new LinkedHashMap<>();
+        strategies.forEach((spec, selection) -> policies.put(spec, SimPolicies.of(selection, choking)));
+        return new SimSwarm(new PieceGeometry(torrent.totalLength(), torrent.pieceLength()), plan, policies);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.piecewise.core.compare;
+
+import dev.piecewise.api.Client;
+import dev.piecewise.api.ClientConfig;
+import dev.piecewise.api.CompareListener;
+import dev.piecewise.api.CompareRequest;
+import dev.piecewise.api.CompareResult;
+import dev.piecewise.api.Piecewise;
+import dev.piecewise.api.PiecewiseException;
+import dev.piecewise.core.metainfo.TorrentBuilder;
+import dev.piecewise.core.plugin.TestJars;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link Client#compare} from a torrent file to the files written, with strategies and a choking policy loaded from a
+ * plugin jar like any other (built here, since the core's tests cannot use the real plugins).
+ */
+class CompareServiceTest {
+
+    private static final String MODULE = """
+            module fixture.sim {
+                requires dev.piecewise.core;
+                provides dev.piecewise.spi.strategy.PieceStrategyProvider
+                        with fixture.sim.LowestFirst, fixture.sim.Rarest;
+                provides dev.piecewise.spi.choking.ChokingPolicyProvider with fixture.sim.UnchokeInterested;
+            }
+            """;
+    private static final String LOWEST = """
+            package fixture.sim;
+
+            import dev.piecewise.spi.strategy.*;
+
+            public final class LowestFirst implements PieceStrategyProvider {
+                public String id() { return "lowest-first"; }
+                public String description() { return "the lowest missing pieces first"; }
+                public PieceStrategy create(StrategyContext context) {
+                    return (torrent, peer, sink) -> {
+                        for (int p = torrent.nextMissing(0); p >= 0; p = torrent.nextMissing(p + 1)) {
+                            if (peer.has(p) && !sink.piece(p)) {
+                                return;
+                            }
+                        }
+                    };
+                }
+            }
+            """;
+    private static final String RAREST = """
+            package fixture.sim;
+
+            import dev.piecewise.spi.strategy.*;
+
+            public final class Rarest implements PieceStrategyProvider {
+                public String id() { return "rarest"; }
+                public String description() { return "started pieces, then the rarest"; }
+                public PieceStrategy create(StrategyContext context) {
+                    return (torrent, peer, sink) -> {
+                        for (int i = 0; i < torrent.openCount(); i++) {
+                            if (peer.has(torrent.open(i)) && !sink.piece(torrent.open(i))) {
+                                return;
+                            }
+                        }
+                        torrent.availability().visitRarest(p -> !peer.has(p) || sink.piece(p));
+                    };
+                }
+            }
+            """;
+    private static final String UNCHOKE = """
+            package fixture.sim;
+
+            import dev.piecewise.spi.choking.*;
+            import java.time.Duration;
+            import java.util.Set;
+
+            public final class UnchokeInterested implements ChokingPolicyProvider {
+                public String id() { return "unchoke-interested"; }
+                public String description() { return "every interested peer up to the limit"; }
+                public ChokingPolicy create(ChokingContext context) {
+                    return new ChokingPolicy() {
+                        public Duration interval() { return Duration.ofSeconds(10); }
+                        public Set<ChokingEvent> triggers() { return Set.of(ChokingEvent.PEER_INTERESTED); }
+                        public ChokingDecision rechoke(ChokingView view, boolean scheduled) {
+                            var decision = new ChokingDecision();
+                            for (PeerStats peer : view.peers()) {
+                                if (peer.interested() && decision.unchoked().size() < view.maxUnchoked()) {
+                                    decision.unchoke(peer.id());
+                                }
+                            }
+                            return decision;
+                        }
+                    };
+                }
+            }
+            """;
+
+    @TempDir
+    static Path shared;
+    private static Path plugins;
+    private static Path torrent;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void buildPluginAndTorrent() throws IOException, InterruptedException {
+        Path sources = shared.resolve("sources");
+        write(sources.resolve("module-info.java"), MODULE);
+        write(sources.resolve("fixture/sim/LowestFirst.java"), LOWEST);
+        write(sources.resolve("fixture/sim/Rarest.java"), RAREST);
+        write(sources.resolve("fixture/sim/UnchokeInterested.java"), UNCHOKE);
+        plugins = shared.resolve("plugins");
+        TestJars.jar(TestJars.compileModule(sources, shared.resolve("classes"), "1.0.0"),
+                plugins.resolve("fixture-sim.jar"), null);
+        byte[] payload = new byte[48 * 32 * 1024 - 100];
+        new Random(3).nextBytes(payload);
+        Path data = shared.resolve("payload.bin");
+        Files.write(data, payload);
+        torrent = shared.resolve("payload.torrent");
+        TorrentBuilder.of(data).pieceLength(32 * 1024).write(torrent);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private Client start() {
+        return Piecewise.start(new ClientConfig(temp.resolve("data"), plugins, InetAddress.getLoopbackAddress(), 0));
+    }
+
+    private static CompareRequest simulated(Path torrentFile, List<String> strategies, Path report, Path csv) {
+        var shape = new CompareRequest.Shape(OptionalInt.empty(), OptionalInt.of(8), OptionalInt.of(1),
+                OptionalLong.empty(), OptionalLong.empty());
+        return new CompareRequest(torrentFile, strategies, Optional.empty(), CompareRequest.Swarm.SIM,
+                OptionalInt.of(2), OptionalLong.empty(), shape, Optional.ofNullable(report), Optional.ofNullable(csv),
+                Optional.empty());
+    }
+
+    @Test
+    void comparesPluginStrategiesInTheSimulatorFromATorrentFile() throws IOException {
+        Path report = temp.resolve("report.html");
+        Path csv = temp.resolve("runs.csv");
+        try (Client client = start()) {
+            CompareResult result = client.compare(simulated(torrent, List.of("low", "rare"), report, csv),
+                    CompareListener.NONE);
+
+            assertEquals(List.of("lowest-first", "rarest"), result.strategies().stream()
+                    .map(CompareResult.Strategy::strategy).toList(), "specs resolved to full ids, in order");
+            assertEquals("unchoke-interested", result.choking());
+            assertEquals("payload.bin", result.torrent());
+            assertEquals(2, result.runs());
+            assertEquals(1, result.seed());
+            for (CompareResult.Strategy strategy : result.strategies()) {
+                assertEquals(8, strategy.leechers());
+                assertEquals(16, strategy.completed(), strategy.strategy() + ": every leecher of both runs");
+            }
+            assertEquals(List.of(report.toAbsolutePath(), csv.toAbsolutePath()), result.written());
+            assertEquals(1 + 2 * 2 * 9, Files.readAllLines(csv).size());
+            assertTrue(Files.readString(report).contains("lowest-first"));
+            assertTrue(result.setup().startsWith("1 seed at "), result.setup());
+
+            CompareResult again = client.compare(simulated(torrent, List.of("low", "rare"), null, null),
+                    CompareListener.NONE);
+            assertEquals(result.strategies(), again.strategies(), "the same seed gives the same figures");
+        }
+    }
+
+    @Test
+    void refusesBadRequestsBeforeAnythingRuns() throws IOException {
+        Path broken = Files.writeString(temp.resolve("broken.torrent"), "d4:infoi1ee");
+        try (Client client = start()) {
+            assertMessage("no strategy", () -> client.compare(simulated(torrent, List.of("rare", "nothing"), null,
+                    null), CompareListener.NONE));
+            assertMessage("both name rarest", () -> client.compare(simulated(torrent, List.of("rarest", "rar"), null,
+                    null), CompareListener.NONE));
+            assertMessage("broken.torrent", () -> client.compare(simulated(broken, List.of("rare"), null, null),
+                    CompareListener.NONE));
+            assertMessage("needs the engine", () -> client.compare(CompareRequest.of(torrent, List.of("rare")),
+                    CompareListener.NONE));
+        }
+    }
+
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
+        PiecewiseException failure = assertThrows(PiecewiseException.class, call);
+        assertTrue(failure.getMessage().contains(expected), failure.getMessage());
+    }
+}
