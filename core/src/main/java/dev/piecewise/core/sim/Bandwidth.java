@@ -3,22 +3,32 @@ package dev.piecewise.core.sim;
 import dev.piecewise.core.picker.PieceGeometry;
 import dev.piecewise.spi.strategy.PieceView;
 
+import java.util.List;
+
 /**
  * How concurrent block transfers share the peers' links, and when each block finishes.
  *
- * <p>A transfer from U to D runs at {@code min(up(U) * w / W, down(D) / n)}: U's upload capacity divided among the
- * transfers U is sending, in proportion to their weights {@code w} (the choking decision's shares, 1 unless the policy
- * weighs peers; {@code W} their sum), capped by D's download capacity divided equally among the {@code n} transfers D is
- * receiving. This is the access-link model: the bottlenecks are the peers' own uplinks and downlinks, each shared the
- * way TCP shares a bottleneck among its flows. A rate changes only when a transfer starts or stops at one of its two
- * ends (or the uploader's shares change), so each change costs a handful of reschedules.
+ * <p>The bottlenecks are the peers' access links. An uploader U divides its upload capacity among the transfers it
+ * is sending in proportion to their weights (the choking decision's shares; equal unless the policy weighs peers):
+ * that is each transfer's demand. A downloader D shares its download capacity max-min fairly among the transfers it
+ * receives, as TCP flows share a bottleneck: transfers whose demand is below an equal share get their demand, and what
+ * they leave over goes to the others (water-filling). A transfer thus runs at its uploader's share unless the
+ * downloader's link cannot carry that much. What an uploader's share loses at a full downlink is not handed to its
+ * other transfers (that would take a global max-min solution per event); with downlinks faster than uplinks, as in
+ * the default swarms, this rarely binds.
+ *
+ * <p>A rate changes only when a transfer starts or stops, or an uploader's weights change: then the rates of the
+ * transfers into every downloader that uploader sends to are recomputed, and only a transfer whose rate changed is
+ * rescheduled.
  */
 final class Bandwidth {
 
     private static final double MICROS_PER_SECOND = 1e6;
 
+
     private final EventQueue events;
     private final PieceGeometry geometry;
+    private SimLink[] sorted = new SimLink[16];
 
     Bandwidth(EventQueue events, PieceGeometry geometry) {
         this.events = events;
@@ -64,11 +74,17 @@ final class Bandwidth {
         reshare(link.owner, link.remote, now);
     }
 
-    /** The uploader's shares may have changed (after a rechoke): its transfers' rates follow. */
+    /** The uploader's shares may have changed (after a rechoke): if they did, its transfers' rates follow. */
     void reweigh(SimPeer uploader, long now) {
         // a lone transfer has the whole upload whatever its weight
-        if (uploader.serving.size() > 1) {
-            reshare(uploader, null, now);
+        if (uploader.serving.size() < 2) {
+            return;
+        }
+        for (SimLink link : uploader.serving) {
+            if (weight(link) != link.weight) {
+                reshare(uploader, null, now);
+                return;
+            }
         }
     }
 
@@ -78,22 +94,61 @@ final class Bandwidth {
             link.weight = weight(link);
             total += link.weight;
         }
-        uploader.servingWeight = total;
         for (SimLink link : uploader.serving) {
-            update(link, now);
+            link.demand = uploader.upload * link.weight / total;
         }
         if (downloader != null) {
-            for (SimLink link : downloader.receiving) {
-                update(link, now);
+            share(downloader, now);
+        }
+        for (SimLink link : uploader.serving) {
+            if (link.remote != downloader) {
+                share(link.remote, now);
             }
         }
     }
 
-    private void update(SimLink link, long now) {
+    /** Water-fills a downloader's capacity over the transfers it receives, and reschedules those whose rate moved. */
+    private void share(SimPeer downloader, long now) {
+        List<SimLink> incoming = downloader.receiving;
+        if (downloader.download == 0) {
+            for (SimLink link : incoming) {
+                update(link, link.demand, now);
+            }
+            return;
+        }
+        int flows = incoming.size();
+        if (sorted.length < flows) {
+            sorted = new SimLink[Math.max(flows, 2 * sorted.length)];
+        }
+        // insertion sort: a handful of transfers, often already in order
+        for (int i = 0; i < flows; i++) {
+            SimLink link = incoming.get(i);
+            int j = i;
+            while (j > 0 && before(link, sorted[j - 1])) {
+                sorted[j] = sorted[j - 1];
+                j--;
+            }
+            sorted[j] = link;
+        }
+        double left = downloader.download;
+        for (int i = 0, count = flows; i < count; i++) {
+            SimLink link = sorted[i];
+            double rate = Math.min(link.demand, left / flows);
+            left -= rate;
+            flows--;
+            update(link, rate, now);
+        }
+    }
+
+    /** Lower demand first; ties by link id, so that the order (and the float sums) depend on nothing else. */
+    private static boolean before(SimLink a, SimLink b) {
+        return a.demand != b.demand ? a.demand < b.demand : a.id < b.id;
+    }
+
+    private void update(SimLink link, double rate, long now) {
         link.remainingBytes = Math.max(0, link.remainingBytes
                 - link.rate * (now - link.lastUpdateMicros) / MICROS_PER_SECOND);
         link.lastUpdateMicros = now;
-        double rate = rate(link);
         if (rate != link.rate) {
             link.rate = rate;
             schedule(link, now);
@@ -103,15 +158,6 @@ final class Bandwidth {
     private void schedule(SimLink link, long now) {
         long micros = (long) Math.ceil(link.remainingBytes * MICROS_PER_SECOND / link.rate);
         events.scheduleTransfer(link, now + micros);
-    }
-
-    private static double rate(SimLink link) {
-        SimPeer up = link.owner;
-        SimPeer down = link.remote;
-        double upShare = up.upload * link.weight / up.servingWeight;
-        double downShare = down.download == 0 ? Double.POSITIVE_INFINITY
-                : (double) down.download / down.receiving.size();
-        return Math.min(upShare, downShare);
     }
 
     /** A transfer's weight: its share in the choking decision; 1 for a block finishing after a choke. */

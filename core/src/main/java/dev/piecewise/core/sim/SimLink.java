@@ -26,6 +26,9 @@ final class SimLink implements ChokePeer {
     /** Whether the remote peer chokes the owner. */
     boolean peerChoking = true;
     boolean closed;
+    /** Tells the remote peer's choker of a change of the owner's interest; queued at most once at a time. */
+    Runnable interestTask;
+    boolean interestPending;
 
     // the owner's transfer to the remote peer
     /** Blocks the remote peer requested and the owner has not started sending, as piece and block keys. */
@@ -39,6 +42,8 @@ final class SimLink implements ChokePeer {
     double rate;
     /** The transfer's weight among the owner's transfers, as of the last reshare. */
     double weight;
+    /** The owner's upload share for this transfer, bytes per second: the most it can get. */
+    double demand;
     long lastUpdateMicros;
     // its place on the agenda (see TransferHeap)
     int heapIndex = -1;

@@ -39,9 +39,10 @@ final class SimPeer {
      * interested (index 0) and one whose remote peer became interested (index 1), or null when there are none.
      */
     SimLink[] interestNews;
-    /** The sum of the serving transfers' weights, which divide the upload capacity. */
-    double servingWeight;
 
+    /** Tops up all its connections; queued at most once at a time. */
+    Runnable refillTask;
+    boolean refillPending;
     boolean present;
     boolean departed;
     long arrival = PeerOutcome.NEVER;

@@ -167,11 +167,15 @@ final class SimRun {
     private void arrive(SimPeer peer) {
         peer.present = true;
         peer.arrival = millis();
+        peer.refillTask = () -> refill(peer);
         String name = peer.toString();
         peer.picker = new PiecePicker(name, geometry, peer.random.split(), (pickerPeer, interested) -> {
             SimLink link = linkOf(pickerPeer);
             link.amInterested = interested;
-            deferred.add(() -> interestChanged(peer, link, interested));
+            if (!link.interestPending) {
+                link.interestPending = true;
+                deferred.add(link.interestTask);
+            }
         });
         peer.picker.setStrategy(policies.strategies().apply(peer.random.split()), policies.strategyName());
         ChokingPolicy policy = peer.freeRider ? UNCHOKE_NOBODY : policies.chokers().apply(peer.random.split());
@@ -233,6 +237,7 @@ final class SimRun {
 
     private SimLink open(SimPeer owner, SimPeer remote) {
         SimLink link = new SimLink(links.size(), owner, remote, millis());
+        link.interestTask = () -> interestChanged(link);
         links.add(link);
         link.pickerPeer = owner.picker.join(link.id);
         owner.links.add(link);
@@ -259,14 +264,18 @@ final class SimRun {
     // ---- interest, choking, requests ---------------------------------------------------------------------------
 
     /**
-     * {@code peer} became interested in the remote peer of {@code link}, or stopped being so. The remote peer's choker
+     * The owner of {@code link} became interested in its remote peer, or stopped being so (the latest state counts,
+     * however often it changed in between). The remote peer's choker
      * hears of it once the current instant's other effects have run, together with the other changes of interest
      * that reached it in the same instant (see {@link #tellChokers}).
      */
-    private void interestChanged(SimPeer peer, SimLink link, boolean interested) {
+    private void interestChanged(SimLink link) {
+        link.interestPending = false;
         if (link.closed) {
             return;
         }
+        SimPeer peer = link.owner;
+        boolean interested = link.amInterested;
         SimLink remoteSide = link.mirror;
         remoteSide.peerInterested = interested;
         SimPeer remote = remoteSide.owner;
@@ -310,7 +319,7 @@ final class SimRun {
             remoteSide.peerChoking = true;
             link.queue.clear();
             remoteSide.owner.picker.choked(remoteSide.pickerPeer, true);
-            deferred.add(() -> refill(remoteSide.owner));
+            refillSoon(remoteSide.owner);
         }
         for (SimLink link : changes.unchoke()) {
             SimLink remoteSide = link.mirror;
@@ -338,8 +347,17 @@ final class SimRun {
         }
     }
 
+    /** Plans a {@link #refill} once the current call is done (once per instant, however often asked). */
+    private void refillSoon(SimPeer peer) {
+        if (!peer.refillPending) {
+            peer.refillPending = true;
+            deferred.add(peer.refillTask);
+        }
+    }
+
     /** Tops up every connection of a peer whose requests went back to the pool. */
     private void refill(SimPeer peer) {
+        peer.refillPending = false;
         for (SimLink link : peer.links) {
             fill(peer, link);
         }
@@ -471,7 +489,7 @@ final class SimRun {
         remote.picker.leave(remoteSide.pickerPeer);
         remote.links.remove(remoteSide);
         apply(remote, remote.choker.remove(remoteSide, millis()));
-        deferred.add(() -> refill(remote));
+        refillSoon(remote);
         if (remote.links.size() < settings.minPeers()) {
             announceSoon(remote);
         }
