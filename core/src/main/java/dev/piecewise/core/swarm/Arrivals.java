@@ -6,7 +6,8 @@ import java.util.random.RandomGenerator;
 public sealed interface Arrivals {
 
     /**
-     * The arrival times of {@code count} leechers in milliseconds, ascending.
+     * The arrival times of {@code count} leechers in milliseconds, the {@code i}-th for the {@code i}-th leecher. The
+     * order is random, so that which leecher comes when does not depend on its class.
      *
      * @param random the only randomness used
      */
@@ -27,7 +28,6 @@ public sealed interface Arrivals {
             for (int i = 0; i < count; i++) {
                 times[i] = spreadMillis == 0 ? 0 : random.nextLong(spreadMillis + 1);
             }
-            java.util.Arrays.sort(times);
             return times;
         }
     }
@@ -48,6 +48,12 @@ public sealed interface Arrivals {
             for (int i = 0; i < count; i++) {
                 now += random.nextExponential() * meanGapMillis;
                 times[i] = Math.round(now);
+            }
+            for (int i = count - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                long swap = times[i];
+                times[i] = times[j];
+                times[j] = swap;
             }
             return times;
         }
