@@ -22,6 +22,7 @@ public final class Commands {
                 .add(new RemoveCommand())
                 .add(new StrategyCommand())
                 .add(new ChokingCommand())
+                .add(new CompareCommand())
                 .add(new PluginsCommand())
                 .add(new TrackerCommand())
                 .add(new HelpCommand())
