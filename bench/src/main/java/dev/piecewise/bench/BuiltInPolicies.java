@@ -14,7 +14,7 @@ import dev.piecewise.spi.choking.ChokingContext;
 import dev.piecewise.spi.choking.ChokingPolicyProvider;
 import dev.piecewise.spi.strategy.PieceStrategy;
 import dev.piecewise.spi.strategy.PieceStrategyProvider;
-import dev.piecewise.spi.strategy.StrategyContext;
+import dev.piecewise.testkit.strategy.PickerScenario;
 
 import java.util.HashMap;
 import java.util.List;
@@ -65,24 +65,8 @@ final class BuiltInPolicies {
                 String[] pair = idAndOptions[i].split("=", 2);
                 typed.put(pair[0], pair[1]);
             }
-            Options options = Options.of(provider.options(), typed);
-            Optional<PieceStrategy> base = Optional.ofNullable(strategy);
-            strategy = provider.create(new StrategyContext() {
-                @Override
-                public Options options() {
-                    return options;
-                }
-
-                @Override
-                public RandomGenerator random() {
-                    return random;
-                }
-
-                @Override
-                public Optional<PieceStrategy> base() {
-                    return base;
-                }
-            });
+            strategy = provider.create(PickerScenario.context(Options.of(provider.options(), typed), random,
+                    Optional.ofNullable(strategy)));
         }
         return strategy;
     }
