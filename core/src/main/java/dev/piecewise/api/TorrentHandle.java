@@ -1,5 +1,6 @@
 package dev.piecewise.api;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,13 @@ public interface TorrentHandle {
 
     /** The trackers of every tier and their state. */
     List<TrackerSnapshot> trackers();
+
+    /**
+     * Connects to a peer now, whatever the torrent's peer cap and retry delays say (the user asked for it). Returns at
+     * once; the peer shows in {@link #peers()} once its handshake is done. While the torrent checks its data or is paused,
+     * the peer is remembered and dialled once the torrent runs.
+     */
+    void connect(InetSocketAddress peer);
 
     /** Stops transfers and closes the connections, keeping verified data and state. */
     void pause();

@@ -9,11 +9,15 @@ import dev.piecewise.api.CompareResult;
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.Plugins;
 import dev.piecewise.api.Selection;
+import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.TorrentHandle;
 import dev.piecewise.api.TrackerServer;
 import dev.piecewise.core.compare.CompareService;
+import dev.piecewise.core.engine.Engine;
+import dev.piecewise.core.engine.EngineSettings;
 import dev.piecewise.core.plugin.DefaultSelections;
 import dev.piecewise.core.plugin.PluginRegistry;
+import dev.piecewise.core.plugin.TrackerTransports;
 import dev.piecewise.core.tracker.server.EmbeddedTrackerSettings;
 import dev.piecewise.core.tracker.server.TrackerService;
 import org.slf4j.Logger;
@@ -38,19 +42,31 @@ public final class Session implements Client {
     private final PluginRegistry plugins;
     private final DefaultSelections defaults;
     private final CompareService comparisons;
+    private final TrackerTransports transports;
+    private final Engine engine;
     private final TrackerService tracker = new TrackerService(EmbeddedTrackerSettings.defaults(), Clock.systemUTC());
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Session(PluginRegistry plugins) {
+    private Session(PluginRegistry plugins, ClientConfig config) {
         this.plugins = plugins;
         this.defaults = new DefaultSelections(plugins);
         this.comparisons = new CompareService(defaults);
+        this.transports = new TrackerTransports(plugins,
+                config.bindAddress().isAnyLocalAddress() ? Optional.empty() : Optional.of(config.bindAddress()),
+                "Piecewise/" + Piecewise.version());
+        try {
+            this.engine = Engine.start(config, EngineSettings.DEFAULT, defaults, transports);
+        } catch (RuntimeException e) {
+            transports.close();
+            throw e;
+        }
     }
 
     /**
-     * Starts a client: loads the plugins of {@link ClientConfig#pluginsDir()}, logging each problem as one warning.
+     * Starts a client: loads the plugins of {@link ClientConfig#pluginsDir()}, logging each problem as one warning,
+     * opens the listen port and restores the saved torrents.
      *
-     * @throws PiecewiseException when the data directory cannot be used
+     * @throws PiecewiseException when the data directory cannot be used or the port cannot be opened
      */
     public static Session start(ClientConfig config) {
         Path copies = config.dataDir().resolve(PLUGIN_COPIES);
@@ -63,7 +79,12 @@ public final class Session implements Client {
                     + e.getClass().getSimpleName() + " " + e.getMessage(), e);
         }
         registry.problems().forEach(problem -> log.warn("plugin {}", problem));
-        return new Session(registry);
+        try {
+            return new Session(registry, config);
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
     }
 
     /** The layer plugins resolve against: the core's, or the boot layer when the core runs on the class path. */
@@ -99,27 +120,27 @@ public final class Session implements Client {
 
     @Override
     public int port() {
-        throw engineMissing();
+        return engine.port();
     }
 
     @Override
     public TorrentHandle add(AddTorrent request) {
-        throw engineMissing();
+        return engine.add(request);
     }
 
     @Override
     public List<TorrentHandle> torrents() {
-        throw engineMissing();
+        return engine.torrents();
     }
 
     @Override
     public TorrentHandle torrent(String idPrefix) {
-        throw engineMissing();
+        return engine.torrent(idPrefix);
     }
 
     @Override
     public void remove(String idPrefix, boolean deleteData) {
-        throw engineMissing();
+        engine.remove(idPrefix, deleteData);
     }
 
     @Override
@@ -140,12 +161,10 @@ public final class Session implements Client {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            engine.close();
+            transports.close();
             tracker.close();
             plugins.close();
         }
-    }
-
-    private static PiecewiseException engineMissing() {
-        return new PiecewiseException("torrents are not supported yet: the engine is not there yet");
     }
 }

@@ -67,10 +67,18 @@ class SessionTest {
     }
 
     @Test
-    void torrentsWaitForTheEngine() throws IOException {
+    void startsWithNoTorrentsAndRefusesWhatIsNotATorrentClearly() throws IOException {
         try (Client client = Piecewise.start(config(temp.resolve("plugins")))) {
-            assertThrows(PiecewiseException.class, () -> client.add(AddTorrent.of(temp, temp)));
-            assertThrows(PiecewiseException.class, client::torrents);
+            assertEquals(0, client.torrents().size());
+            assertTrue(client.port() > 0);
+            Path garbage = Files.writeString(temp.resolve("garbage.torrent"), "not bencode");
+            String message = assertThrows(PiecewiseException.class,
+                    () -> client.add(AddTorrent.of(garbage, temp))).getMessage();
+            assertTrue(message.contains("garbage.torrent"), message);
+            assertTrue(assertThrows(PiecewiseException.class, () -> client.add(AddTorrent.of(temp.resolve("none"),
+                    temp))).getMessage().startsWith("cannot read "));
+            assertEquals("no torrent 'abc'; none is added",
+                    assertThrows(PiecewiseException.class, () -> client.torrent("abc")).getMessage());
         }
     }
 

@@ -36,9 +36,19 @@ class ShellTerminalIT {
         System.out.printf("the interactive prompt appeared after %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Quits the shell (so it saves its state before the directory goes), then stops tmux. */
     @AfterEach
     void stop() throws Exception {
-        terminal.close();
+        try {
+            if (!Files.exists(work.resolve("exit"))) {
+                terminal.press("C-c");
+                Thread.sleep(200);
+                terminal.press("C-d");
+                awaitExit();
+            }
+        } finally {
+            terminal.close();
+        }
     }
 
     private String lastLine() throws Exception {
@@ -119,6 +129,70 @@ class ShellTerminalIT {
         assertEquals("exit=0", awaitExit());
         String history = Files.readString(work.resolve("data/history"));
         assertTrue(history.contains("help add") && history.contains("quit"), history);
+    }
+
+    @Test
+    void ctrlCInterruptsAWaitAndTheTorrentGoesOn() throws Exception {
+        Payload payload = Payload.create(work, 2, 100_000, 32 * 1024);
+        String id = payload.infoHash().hex().substring(0, 8);
+        terminal.type("add " + payload.torrent() + " --dir " + work.resolve("out"));
+        terminal.press("Enter");
+        terminal.awaitText(id, STEP);
+        terminal.type("wait");
+        terminal.press("Enter");
+        awaitLine(PROMPT + "wait");
+        // the first Ctrl-C may come before the command has started; later ones find it running
+        for (int attempt = 0; attempt < 10 && !shows("wait: interrupted"); attempt++) {
+            terminal.press("C-c");
+            Thread.sleep(300);
+        }
+        terminal.awaitText("wait: interrupted", STEP);
+        terminal.type("list");
+        terminal.press("Enter");
+        terminal.await("the torrent still listed", STEP, screen -> screen.stream()
+                .anyMatch(line -> line.matches(id + "\\s+payload\\s+downloading.*")));
+    }
+
+    @Test
+    void aNoticeWhileTypingAppearsAboveThePromptAndTheTypedLineSurvives() throws Exception {
+        Payload payload = Payload.create(work, 3, 200_000, 32 * 1024);
+        String id = payload.infoHash().hex().substring(0, 8);
+        String port = terminal.awaitText("listening for peers on port ", STEP).stream()
+                .filter(line -> line.startsWith("listening for peers on port ")).findFirst().orElseThrow()
+                .substring("listening for peers on port ".length());
+        try (var seeder = ShellProcess.start(Launch.command(work.resolve("seeder")))) {
+            seeder.send("add " + payload.torrent() + " --dir " + payload.seedDirectory() + "; wait --timeout 30");
+            seeder.await(id + " complete");
+
+            terminal.type("add " + payload.torrent() + " --dir " + work.resolve("out"));
+            terminal.press("Enter");
+            terminal.awaitText("1 torrent: 1 active, 0 seeding", STEP);
+            terminal.type("stat");
+            awaitLine(PROMPT + "stat");
+
+            seeder.send("connect " + id + " 127.0.0.1:" + port);
+            terminal.awaitText(id + " payload: download complete", Duration.ofSeconds(30));
+            List<String> screen = terminal.awaitText("1 torrent: 0 active, 1 seeding", STEP);
+            assertTrue(screen.indexOf(PROMPT + "stat") > indexOfLineContaining(screen, "download complete"),
+                    "the notice is above the typed line:\n" + String.join("\n", screen));
+            terminal.type("us " + id);
+            terminal.press("Enter");
+            terminal.awaitText("state         seeding", STEP);
+            payload.assertDownloadedTo(work.resolve("out"));
+        }
+    }
+
+    private static int indexOfLineContaining(List<String> screen, String text) {
+        for (int i = 0; i < screen.size(); i++) {
+            if (screen.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean shows(String text) throws Exception {
+        return terminal.screen().stream().anyMatch(line -> line.contains(text));
     }
 
     @Test

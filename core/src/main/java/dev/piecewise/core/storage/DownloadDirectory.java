@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -130,9 +131,20 @@ final class DownloadDirectory {
         }
     }
 
-    /** {@code parent/element}, refusing anything but a plain name: the parser's guarantee, checked again here. */
-    private static Path child(Path parent, String element) {
-        Path child = parent.resolve(element);
+    /**
+     * {@code parent/element}, refusing anything but a plain name: the parser's guarantee, checked again here. A name
+     * the platform cannot encode is refused in words: under a C or POSIX locale (services, containers) Java encodes
+     * file names as ASCII, so a torrent named in any other script cannot be stored there.
+     */
+    private static Path child(Path parent, String element) throws StorageException {
+        Path child;
+        try {
+            child = parent.resolve(element);
+        } catch (InvalidPathException e) {
+            throw new StorageException(StorageException.Kind.IO, "\"" + element + "\" cannot be a file name on this"
+                    + " system (" + e.getReason() + "; file names are encoded as "
+                    + System.getProperty("sun.jnu.encoding") + ", a UTF-8 locale allows any name)", e);
+        }
         if (element.isEmpty() || element.equals(".") || element.equals("..") || !parent.equals(child.getParent())) {
             throw new IllegalArgumentException("not a plain file name: \"" + element + "\"");
         }

@@ -1,13 +1,12 @@
 package dev.piecewise.core.storage;
 
+import dev.piecewise.testing.Tmpfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,20 +20,11 @@ class DiskFullTest {
     @TempDir
     Path directory;
 
-    private static boolean run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return false;
-        }
-        return process.exitValue() == 0;
-    }
 
     @Test
     void aFullDiskIsAClearErrorLosesNothingAndResumingAfterSpaceIsFreedFinishes() throws Exception {
         Path small = Files.createDirectories(directory.resolve("small"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString()),
+        assumeTrue(Tmpfs.mount(small, "1m"),
                 "mounting a tmpfs needs root with CAP_SYS_ADMIN");
         try {
             TestTorrent torrent = TestTorrent.multiFile(directory, "t", 65536, 3 << 20);
@@ -60,7 +50,7 @@ class DiskFullTest {
                 assertEquals(verified, storage.recheck(all, 2, (p, v, c, t) -> { }, () -> false).verified(),
                         "what was verified before the disk filled is intact, nothing else passes");
 
-                assertTrue(run("mount", "-o", "remount,size=8m", small.toString()));
+                assertTrue(Tmpfs.resize(small, "8m"));
                 for (int piece = verified.nextClearBit(0); piece < torrent.metainfo().pieceCount(); piece++) {
                     torrent.writePiece(storage, piece);
                     assertTrue(storage.verify(piece), "piece " + piece);
@@ -68,7 +58,7 @@ class DiskFullTest {
             }
             assertArrayEquals(torrent.stream(), Files.readAllBytes(small.resolve("t/00")));
         } finally {
-            run("umount", small.toString());
+            Tmpfs.unmount(small);
         }
     }
 }

@@ -51,6 +51,19 @@ class DownloadDirectorySafetyTest {
         }
     }
 
+    /**
+     * Found by fuzzing under {@code LC_ALL=C}, where Java encodes file names as ASCII: a torrent named "café" made
+     * storage throw an unchecked InvalidPathException. NUL cannot be encoded under any locale, so it stands in here.
+     */
+    @Test
+    void refusesInWordsANameTheSystemCannotEncode() throws Exception {
+        StorageException e = assertThrows(StorageException.class,
+                () -> DownloadDirectory.open(downloads).file(List.of("t", "a\0b"), true));
+        assertEquals(StorageException.Kind.IO, e.kind());
+        assertTrue(e.getMessage().startsWith("\"a\0b\" cannot be a file name on this system ("), e.getMessage());
+        assertEquals(List.of(), strayFiles());
+    }
+
     @Test
     void refusesARootFolderThatIsASymbolicLink() throws Exception {
         TestTorrent torrent = TestTorrent.multiFile(directory, "t", 16384, 20_000, 5_000);

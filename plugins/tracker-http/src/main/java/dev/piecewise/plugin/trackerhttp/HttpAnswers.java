@@ -191,15 +191,29 @@ final class HttpAnswers {
         return peers;
     }
 
-    /** An IPv4 dotted quad or an IPv6 literal, parsed without a name lookup; anything else is empty. */
+    /**
+     * An IPv4 dotted quad or an IPv6 literal, parsed without a name lookup; anything else is empty. The JDK looks up
+     * whatever it cannot parse as a literal (such as {@code 827.0.0.1}), so a quad is read here and an IPv6 literal
+     * goes in brackets, which the JDK parses as a literal or refuses.
+     */
     static Optional<InetAddress> ipLiteral(String text) {
-        boolean ipv4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = text.indexOf(':') >= 0 && text.matches("[0-9A-Fa-f:.]+");
-        if (!ipv4 && !ipv6) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(InetAddress.getByName(text)); // a literal: no lookup is made
+            if (text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                String[] parts = text.split("\\.");
+                byte[] quad = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    int octet = Integer.parseInt(parts[i]);
+                    if (octet > 255) {
+                        return Optional.empty();
+                    }
+                    quad[i] = (byte) octet;
+                }
+                return Optional.of(InetAddress.getByAddress(quad));
+            }
+            if (text.indexOf(':') >= 0 && text.matches("[0-9A-Fa-f:.]+")) {
+                return Optional.of(InetAddress.getByName("[" + text + "]"));
+            }
+            return Optional.empty();
         } catch (UnknownHostException e) {
             return Optional.empty();
         }

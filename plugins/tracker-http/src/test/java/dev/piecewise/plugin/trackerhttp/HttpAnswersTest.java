@@ -5,6 +5,7 @@ import dev.piecewise.spi.tracker.TrackerException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -132,5 +133,18 @@ class HttpAnswersTest {
     void theFailureReasonOfAnErrorPageIsFoundIfThereIsOne() {
         assertEquals(Optional.of("banned"), HttpAnswers.failureReason(b("d14:failure reason6:bannede")));
         assertEquals(Optional.empty(), HttpAnswers.failureReason(b("<html>")));
+    }
+
+    /** Found by fuzzing: the JDK looked up "827.0.0.1" as a host name, so a tracker could make us query DNS. */
+    @Test
+    void readsOnlyLiteralAddressesAndNeverTheRest() throws Exception {
+        assertEquals(Optional.of(InetAddress.getByAddress(new byte[] {10, 0, 0, 1})),
+                HttpAnswers.ipLiteral("10.0.0.1"));
+        assertEquals(Optional.of(InetAddress.getByAddress(new byte[] {1, 2, 3, 4})),
+                HttpAnswers.ipLiteral("01.2.3.004"));
+        assertEquals(Optional.of(InetAddress.getByName("::1")), HttpAnswers.ipLiteral("::1"));
+        for (String notLiteral : List.of("827.0.0.1", "1.2.3.256", "1.2.3", ".:", "1:2", "::1::", "tracker.invalid")) {
+            assertEquals(Optional.empty(), HttpAnswers.ipLiteral(notLiteral), notLiteral);
+        }
     }
 }

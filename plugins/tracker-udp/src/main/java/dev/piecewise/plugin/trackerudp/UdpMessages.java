@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import static dev.piecewise.spi.tracker.TrackerException.Reason.MALFORMED;
+import static dev.piecewise.spi.tracker.TrackerException.Reason.REFUSED;
 
 /** The packets of BEP 15, written and read in network byte order. */
 final class UdpMessages {
@@ -79,6 +80,22 @@ final class UdpMessages {
         return reply.remaining() >= HEADER;
     }
 
+    /**
+     * {@code reply}, a packet of our transaction, if it answers {@code action}; an error packet is the tracker's
+     * refusal, any other action a malformed answer.
+     */
+    static ByteBuffer answering(int action, ByteBuffer reply) throws TrackerException {
+        int answered = action(reply);
+        if (answered == ERROR) {
+            throw new TrackerException(REFUSED, errorMessage(reply));
+        }
+        if (answered != action) {
+            throw new TrackerException(MALFORMED, "the tracker answered the " + actionName(action)
+                    + " request with action " + answered + " (" + actionName(answered) + ")");
+        }
+        return reply;
+    }
+
     static long connectionId(ByteBuffer reply) throws TrackerException {
         requireLength(reply, 16, "a connect answer");
         return reply.getLong(8);
@@ -126,7 +143,7 @@ final class UdpMessages {
         return new ScrapeResponse(counts);
     }
 
-    static String actionName(int action) {
+    private static String actionName(int action) {
         return switch (action) {
             case CONNECT -> "connect";
             case ANNOUNCE -> "announce";

@@ -31,8 +31,6 @@ import java.util.OptionalLong;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
-import static dev.piecewise.spi.tracker.TrackerException.Reason.MALFORMED;
-import static dev.piecewise.spi.tracker.TrackerException.Reason.REFUSED;
 import static dev.piecewise.spi.tracker.TrackerException.Reason.UNREACHABLE;
 import static dev.piecewise.spi.tracker.TrackerException.Reason.UNSUPPORTED;
 
@@ -197,15 +195,7 @@ final class UdpTrackerTransport implements TrackerTransport {
                         channel.getRemoteAddress(), UdpMessages.transactionId(reply), transactionId);
                 continue;
             }
-            int answered = UdpMessages.action(reply);
-            if (answered == UdpMessages.ERROR) {
-                throw new TrackerException(REFUSED, UdpMessages.errorMessage(reply));
-            }
-            if (answered != action) {
-                throw new TrackerException(MALFORMED, "the tracker answered the " + UdpMessages.actionName(action)
-                        + " request with action " + answered + " (" + UdpMessages.actionName(answered) + ")");
-            }
-            return Optional.of(reply);
+            return Optional.of(UdpMessages.answering(action, reply));
         }
     }
 

@@ -113,4 +113,18 @@ class UdpMessagesTest {
         assertEquals("the tracker answered with an error and no message",
                 UdpMessages.errorMessage(ByteBuffer.allocate(8).putInt(3).putInt(5).flip()));
     }
+
+    @Test
+    void aReplyMustAnswerTheRequestsAction() throws TrackerException {
+        ByteBuffer announce = ByteBuffer.allocate(20).putInt(1).putInt(5).flip();
+        assertEquals(announce, UdpMessages.answering(UdpMessages.ANNOUNCE, announce));
+        var refused = assertThrows(TrackerException.class, () -> UdpMessages.answering(UdpMessages.ANNOUNCE,
+                ByteBuffer.allocate(12).putInt(3).putInt(5).put("gone".getBytes()).flip()));
+        assertEquals(TrackerException.Reason.REFUSED, refused.reason());
+        assertEquals("gone", refused.getMessage());
+        var wrong = assertThrows(TrackerException.class, () -> UdpMessages.answering(UdpMessages.ANNOUNCE,
+                ByteBuffer.allocate(16).putInt(2).putInt(5).flip()));
+        assertEquals(TrackerException.Reason.MALFORMED, wrong.reason());
+        assertTrue(wrong.getMessage().contains("announce request with action 2 (scrape)"), wrong.getMessage());
+    }
 }

@@ -1,0 +1,317 @@
+package dev.piecewise.core.engine;
+
+import dev.piecewise.api.AddTorrent;
+import dev.piecewise.api.ClientConfig;
+import dev.piecewise.api.InfoHash;
+import dev.piecewise.api.PiecewiseException;
+import dev.piecewise.api.TorrentHandle;
+import dev.piecewise.core.metainfo.Metainfo;
+import dev.piecewise.core.metainfo.MetainfoException;
+import dev.piecewise.core.metainfo.MetainfoParser;
+import dev.piecewise.core.picker.PieceGeometry;
+import dev.piecewise.core.plugin.ChokingSelection;
+import dev.piecewise.core.plugin.DefaultSelections;
+import dev.piecewise.core.plugin.StrategySelection;
+import dev.piecewise.core.storage.StorageException;
+import dev.piecewise.core.tracker.AnnounceIdentity;
+import dev.piecewise.core.tracker.Announcer;
+import dev.piecewise.core.tracker.AnnouncerSettings;
+import dev.piecewise.core.tracker.Scheduler;
+import dev.piecewise.spi.tracker.PeerAddress;
+import dev.piecewise.spi.tracker.TrackerTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The torrent side of a session: the listen port, the torrents and what is saved of them, the timer that ticks them
+ * once a second and the hashing pool. {@code Session} delegates the API's torrent methods here.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private static final String TORRENTS = "torrents";
+
+    private final Path torrentsRoot;
+    private final DefaultSelections selections;
+    private final Function<String, Optional<TrackerTransport>> transports;
+    private final Node node;
+    private final int announceKey = new SecureRandom().nextInt();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<InfoHash, Handle> torrents = new LinkedHashMap<>();
+
+    private Engine(ClientConfig config, EngineSettings settings, DefaultSelections selections,
+                   Function<String, Optional<TrackerTransport>> transports) {
+        this.torrentsRoot = config.dataDir().resolve(TORRENTS);
+        this.selections = selections;
+        this.transports = transports;
+        this.node = new Node(settings, config.bindAddress(), config.port());
+    }
+
+    /**
+     * Opens the listen port, restores the torrents saved in the data directory and starts ticking them.
+     *
+     * @throws PiecewiseException when the port cannot be opened
+     */
+    public static Engine start(ClientConfig config, EngineSettings settings, DefaultSelections selections,
+                               Function<String, Optional<TrackerTransport>> transports) {
+        var engine = new Engine(config, settings, selections, transports);
+        engine.restore();
+        log.info("listening for peers on {}:{} as {}", config.bindAddress().getHostAddress(), engine.port(),
+                engine.node.peerId());
+        return engine;
+    }
+
+    public int port() {
+        return node.port();
+    }
+
+    // ---- the API's torrent methods ----------------------------------------------------------------------------
+
+    /** Adds a torrent and starts it; see {@code Client#add}. */
+    public TorrentHandle add(AddTorrent request) {
+        byte[] bytes = readTorrentFile(request.source());
+        Metainfo metainfo;
+        try {
+            metainfo = MetainfoParser.parse(bytes, request.source().toString());
+        } catch (MetainfoException e) {
+            throw new PiecewiseException(e.getMessage(), e);
+        }
+        StrategySelection strategy = selections.strategyFor(request.strategy(), request.strategyOptions());
+        ChokingSelection choking = selections.chokingFor(request.choking(), request.chokingOptions());
+        lock.lock();
+        try {
+            Handle existing = torrents.get(metainfo.infoHash());
+            if (existing != null) {
+                throw new PiecewiseException("this torrent was already added as " + existing.id() + " ("
+                        + existing.name() + ")");
+            }
+            var saved = new SavedTorrent(SavedTorrent.folder(torrentsRoot, metainfo.infoHash()),
+                    request.directory().toAbsolutePath().normalize(), Optional.of(strategy.spec()),
+                    request.strategyOptions(), Optional.of(choking.spec()), request.chokingOptions(), false,
+                    System.currentTimeMillis());
+            try {
+                saved.create(bytes);
+            } catch (IOException e) {
+                throw new PiecewiseException("cannot save the torrent in the data directory: " + e.getMessage(), e);
+            }
+            Handle handle;
+            try {
+                handle = open(metainfo, saved, strategy, choking);
+            } catch (PiecewiseException e) {
+                forget(saved);
+                throw e;
+            }
+            torrents.put(metainfo.infoHash(), handle);
+            node.register(handle.torrent);
+            handle.torrent.start();
+            log.info("added {} {} into {}", handle.id(), metainfo.name(), saved.directory());
+            return handle;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The torrents in the order they were added. */
+    public List<TorrentHandle> torrents() {
+        lock.lock();
+        try {
+            return List.copyOf(torrents.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The torrent whose id starts with {@code idPrefix}; see {@code Client#torrent}. */
+    public TorrentHandle torrent(String idPrefix) {
+        return find(idPrefix);
+    }
+
+    /** Stops a torrent, forgets it, and deletes its data when asked to. */
+    public void remove(String idPrefix, boolean deleteData) {
+        Handle handle = find(idPrefix);
+        lock.lock();
+        try {
+            torrents.remove(handle.infoHash());
+        } finally {
+            lock.unlock();
+        }
+        node.unregister(handle.torrent);
+        try {
+            handle.torrent.remove(deleteData);
+            handle.saved().delete();
+        } catch (IOException e) {
+            throw new PiecewiseException("torrent " + handle.id() + " was removed, but deleting its files failed: "
+                    + e.getMessage(), e);
+        }
+        log.info("removed {} {}{}", handle.id(), handle.name(), deleteData ? " and its data" : "");
+    }
+
+    /** Stops every torrent, tells the trackers (within a short deadline), saves state and closes the port. */
+    @Override
+    public void close() {
+        List<Handle> all;
+        lock.lock();
+        try {
+            all = List.copyOf(torrents.values());
+            torrents.clear();
+        } finally {
+            lock.unlock();
+        }
+        var stops = new ArrayList<CompletableFuture<Void>>();
+        for (Handle handle : all) {
+            handle.torrent.pause();
+            stops.add(handle.link().stopped());
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+                    .get(TrackerLink.STOP_DEADLINE.toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            log.debug("not every tracker heard that we stopped: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        all.forEach(handle -> handle.torrent.closeStorage());
+        node.close();
+    }
+
+    // ---- internals --------------------------------------------------------------------------------------------
+
+    private Handle find(String idPrefix) {
+        String prefix = idPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        List<Handle> matches;
+        lock.lock();
+        try {
+            matches = torrents.values().stream().filter(h -> h.infoHash().hex().startsWith(prefix)).toList();
+        } finally {
+            lock.unlock();
+        }
+        if (prefix.isEmpty() || matches.isEmpty()) {
+            throw new PiecewiseException("no torrent '" + idPrefix + "'" + (torrents().isEmpty() ? "; none is added"
+                    : "; the ids are " + torrents().stream().map(TorrentHandle::id).toList()));
+        }
+        if (matches.size() > 1) {
+            throw new PiecewiseException("'" + idPrefix + "' is ambiguous: " + matches.stream().map(Handle::id)
+                    .toList() + "; type more of the id");
+        }
+        return matches.getFirst();
+    }
+
+    /** Deletes what was saved of a torrent that could not be added, so that no restart tries it again. */
+    private static void forget(SavedTorrent saved) {
+        try {
+            saved.delete();
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}", saved.folder(), e.getMessage());
+        }
+    }
+
+    private static byte[] readTorrentFile(Path source) {
+        try {
+            if (Files.size(source) > MetainfoParser.MAX_TORRENT_FILE_SIZE) {
+                throw new PiecewiseException(source + " is too large to be a torrent file");
+            }
+            return Files.readAllBytes(source);
+        } catch (IOException e) {
+            throw new PiecewiseException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Handle open(Metainfo metainfo, SavedTorrent saved, StrategySelection strategy, ChokingSelection choking) {
+        TorrentData store;
+        try {
+            store = TorrentData.open(metainfo, saved.directory(), saved.resume());
+        } catch (StorageException e) {
+            throw new PiecewiseException("cannot use " + saved.directory() + " for " + metainfo.name() + ": "
+                    + e.getMessage(), e);
+        }
+        RandomGenerator random = RandomGenerator.getDefault();
+        var link = new TrackerLink();
+        var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
+                new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()), store, strategy.create(random),
+                strategy.spec(), choking.create(random), choking.spec(), link);
+        var announcer = new Announcer(new AnnounceIdentity(metainfo.infoHash(), node.peerId().bytes(), port(),
+                announceKey),
+                metainfo.announceTiers(), transports, torrent.figures(),
+                peers -> torrent.addPeers(peers.stream().map(PeerAddress::address).toList(), "tracker"),
+                Scheduler.of(node.timer(), Clock.systemUTC()), new Random(), AnnouncerSettings.defaults());
+        link.connect(announcer);
+        return new Handle(metainfo, torrent, announcer, link, selections, saved, strategy, choking);
+    }
+
+    /** Restores the torrents saved in the data directory, in the order they were added. */
+    private void restore() {
+        if (!Files.isDirectory(torrentsRoot)) {
+            return;
+        }
+        List<SavedTorrent> saved = new ArrayList<>();
+        try (var folders = Files.list(torrentsRoot)) {
+            for (Path folder : folders.filter(Files::isDirectory).toList()) {
+                try {
+                    saved.add(SavedTorrent.load(folder));
+                } catch (IOException e) {
+                    log.warn("skipping the saved torrent in {}: {}", folder, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("cannot list the saved torrents in {}: {}", torrentsRoot, e.getMessage());
+            return;
+        }
+        saved.sort(Comparator.comparingLong(SavedTorrent::added));
+        for (SavedTorrent torrent : saved) {
+            try {
+                restore(torrent);
+            } catch (RuntimeException | IOException | MetainfoException e) {
+                log.warn("cannot restore the torrent saved in {}: {}", torrent.folder(), e.getMessage());
+            }
+        }
+    }
+
+    private void restore(SavedTorrent saved) throws IOException, MetainfoException {
+        Metainfo metainfo = MetainfoParser.parse(Files.readAllBytes(saved.metainfo()), saved.metainfo().toString());
+        Handle handle = open(metainfo, saved, savedStrategy(saved), savedChoking(saved));
+        torrents.put(metainfo.infoHash(), handle);
+        node.register(handle.torrent);
+        if (!saved.paused()) {
+            handle.torrent.start();
+        }
+    }
+
+    /** The saved strategy, or the default if its plugin is gone (with a warning). */
+    private StrategySelection savedStrategy(SavedTorrent saved) {
+        try {
+            return selections.strategyFor(saved.strategy(), saved.strategyOptions());
+        } catch (PiecewiseException e) {
+            log.warn("torrent saved in {}: {}; using the default strategy", saved.folder(), e.getMessage());
+            return selections.strategy();
+        }
+    }
+
+    /** The saved choking policy, or the default if its plugin is gone (with a warning). */
+    private ChokingSelection savedChoking(SavedTorrent saved) {
+        try {
+            return selections.chokingFor(saved.choking(), saved.chokingOptions());
+        } catch (PiecewiseException e) {
+            log.warn("torrent saved in {}: {}; using the default choking policy", saved.folder(), e.getMessage());
+            return selections.choking();
+        }
+    }
+}

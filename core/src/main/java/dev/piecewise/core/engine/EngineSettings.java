@@ -1,0 +1,24 @@
+package dev.piecewise.core.engine;
+
+import java.time.Duration;
+
+/**
+ * The engine's limits and timeouts.
+ *
+ * @param maxPeersPerTorrent  connections per torrent, both directions
+ * @param maxConnections      connections in total, both directions, dialling included
+ * @param connectTimeout      to open a connection, and again to complete a handshake
+ * @param idleTimeout         a peer that sends nothing (not even a keep-alive) this long is dropped
+ * @param requestTimeout      a peer that sends no block this long while our requests are outstanding has them taken
+ *                            back (they go to other peers)
+ * @param retryBase           the wait before dialling a peer again after a first failure (doubling after each)
+ * @param resumeSaveInterval  how often the resume state is saved while pieces complete
+ * @param maxQueuedUploads    blocks a peer may have queued with us; advertised as {@code reqq}
+ */
+public record EngineSettings(int maxPeersPerTorrent, int maxConnections, Duration connectTimeout,
+                             Duration idleTimeout, Duration requestTimeout, Duration retryBase,
+                             Duration resumeSaveInterval, int maxQueuedUploads) {
+
+    public static final EngineSettings DEFAULT = new EngineSettings(50, 500, Duration.ofSeconds(10),
+            Duration.ofMinutes(3), Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(10), 512);
+}

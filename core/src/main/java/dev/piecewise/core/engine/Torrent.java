@@ -1,0 +1,820 @@
+package dev.piecewise.core.engine;
+
+import dev.piecewise.api.InfoHash;
+import dev.piecewise.api.Piecewise;
+import dev.piecewise.api.PeerSnapshot;
+import dev.piecewise.api.PiecewiseException;
+import dev.piecewise.api.Selection;
+import dev.piecewise.api.TorrentMetrics;
+import dev.piecewise.api.TorrentState;
+import dev.piecewise.api.TorrentStatus;
+import dev.piecewise.core.choke.ChokeChanges;
+import dev.piecewise.core.choke.Choker;
+import dev.piecewise.core.peer.ConnectedToSelfException;
+import dev.piecewise.core.peer.Established;
+import dev.piecewise.core.peer.PeerConnection;
+import dev.piecewise.core.picker.BlockArrival;
+import dev.piecewise.core.picker.CancelSink;
+import dev.piecewise.core.picker.PieceGeometry;
+import dev.piecewise.core.picker.PiecePicker;
+import dev.piecewise.core.picker.PickerMetrics;
+import dev.piecewise.core.picker.PickerPeer;
+import dev.piecewise.core.stats.RateMeter;
+import dev.piecewise.core.storage.StorageException;
+import dev.piecewise.core.tracker.TransferFigures;
+import dev.piecewise.core.wire.ExtensionHandshake;
+import dev.piecewise.core.wire.Message;
+import dev.piecewise.core.wire.PeerId;
+import dev.piecewise.core.wire.WireLimits;
+import dev.piecewise.spi.choking.ChokingDecision;
+import dev.piecewise.spi.choking.ChokingPolicy;
+import dev.piecewise.spi.strategy.PieceStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * One torrent at run time: its peers, its picker and choker, its storage, and its life from checking to seeding.
+ * All of its state is guarded by one {@link ReentrantLock}, taken by the peers' reader threads for each message, by
+ * the hashing pool when a piece is verified, and by the session's timer for the tick once a second. Nothing blocks
+ * while holding it: disk writes happen after it is released, messages are only queued.
+ */
+final class Torrent {
+
+    private static final Logger log = LoggerFactory.getLogger(Torrent.class);
+
+    /** Told when a torrent's state changes (the session announces and saves on these). */
+    interface Listener {
+        void stateChanged(Torrent torrent, TorrentState from, TorrentState to);
+    }
+
+    private final EngineContext context;
+    private final InfoHash infoHash;
+    private final String name;
+    private final PieceGeometry geometry;
+    private final WireLimits limits;
+    private final TorrentData store;
+    private final Listener listener;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final PiecePicker picker;
+    private final Choker<Peer> choker;
+    private final Map<Long, Peer> peers = new LinkedHashMap<>();
+    private final PeerDirectory directory;
+    private final PieceCompletion completion = new PieceCompletion();
+    private final Set<PeerId> bannedIds = new HashSet<>();
+    private final byte[] haveBits;
+    private final RateMeter downloadMeter;
+    private final RateMeter uploadMeter;
+    private final CancelSink cancels = this::cancelAt;
+    private final AtomicBoolean saving = new AtomicBoolean();
+
+    private TorrentState state = TorrentState.PAUSED;
+    private String error;
+    private long nextPeerId = 1;
+    private int dialling;
+    private long startedNanos;
+    private long firstPieceNanos;
+    private long completedNanos;
+    private boolean resumeDirty;
+    /** Whether the data was checked in this session. */
+    private boolean checked;
+    private long lastResumeSaveNanos;
+
+    Torrent(EngineContext context, InfoHash infoHash, String name, PieceGeometry geometry, TorrentData store,
+            PieceStrategy strategy, String strategyName, ChokingPolicy choking, String chokingId, Listener listener) {
+        this.context = context;
+        this.infoHash = infoHash;
+        this.name = name;
+        this.geometry = geometry;
+        this.limits = WireLimits.of(geometry.totalLength(), geometry.pieceLength(0));
+        this.store = store;
+        this.listener = listener;
+        RandomGenerator random = RandomGenerator.getDefault();
+        this.picker = new PiecePicker(shortId(), geometry, random, this::interestChanged);
+        this.picker.setStrategy(strategy, strategyName);
+        this.choker = new Choker<>(shortId(), chokingId, choking, random);
+        this.directory = new PeerDirectory(context.settings().retryBase().toMillis());
+        this.haveBits = new byte[limits.bitfieldBytes()];
+        long now = nowMillis();
+        this.downloadMeter = new RateMeter(Duration.ofSeconds(5), Duration.ofSeconds(1), now);
+        this.uploadMeter = new RateMeter(Duration.ofSeconds(5), Duration.ofSeconds(1), now);
+    }
+
+    /** Monotonic milliseconds, the clock of rates and the choker. */
+    static long nowMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    }
+
+    InfoHash infoHash() {
+        return infoHash;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String shortId() {
+        return infoHash.hex().substring(0, 8);
+    }
+
+    PieceGeometry geometry() {
+        return geometry;
+    }
+
+    PiecePicker picker() {
+        return picker;
+    }
+
+    // ---- life -------------------------------------------------------------------------------------------------
+
+    /** Checks the data on disk (on a thread of its own), then starts downloading or seeding. */
+    void start() {
+        locked(() -> {
+            if (state != TorrentState.PAUSED && state != TorrentState.ERROR) {
+                return;
+            }
+            error = null;
+            setState(TorrentState.CHECKING);
+        });
+        Thread.ofVirtual().name("check " + shortId()).start(this::check);
+    }
+
+    private void check() {
+        try {
+            store.findExistingPieces(piece -> locked(() -> {
+                if (!picker.pieces().have(piece)) {
+                    markHave(piece);
+                }
+            }), () -> state() != TorrentState.CHECKING);
+        } catch (StorageException | RuntimeException e) {
+            fail("cannot check the data: " + e.getMessage(), e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        locked(() -> {
+            if (state != TorrentState.CHECKING) {
+                return;
+            }
+            checked = true;
+            startedNanos = System.nanoTime();
+            boolean complete = picker.complete();
+            if (complete && completedNanos == 0) {
+                completedNanos = startedNanos;
+            }
+            apply(choker.setSeeding(complete, nowMillis()));
+            setState(complete ? TorrentState.SEEDING : TorrentState.DOWNLOADING);
+            context.timer().execute(this::tick); // dial the known peers now, not at the next tick
+            log.info("{} {}: {} of {} pieces on disk", shortId(), name, picker.pieces().haveCount(),
+                    geometry.pieceCount());
+        });
+    }
+
+    /** Stops transfers and closes the connections; verified data and state are kept. */
+    void pause() {
+        locked(() -> {
+            if (state == TorrentState.PAUSED || state == TorrentState.REMOVED) {
+                return;
+            }
+            stopTransfers();
+            setState(TorrentState.PAUSED);
+        });
+        saveResume();
+    }
+
+    /**
+     * Starts a paused or failed torrent again. Once its data was checked in this session, what it verified since is
+     * known to be on disk, so it goes straight back to work.
+     */
+    void resume() {
+        boolean restarted = locked(() -> {
+            if (!checked || state != TorrentState.PAUSED && state != TorrentState.ERROR) {
+                return false;
+            }
+            error = null;
+            setState(picker.complete() ? TorrentState.SEEDING : TorrentState.DOWNLOADING);
+            return true;
+        });
+        if (!restarted) {
+            start();
+        }
+    }
+
+    /** Stops for good: the torrent is being removed; its files are deleted when asked to. */
+    void remove(boolean deleteData) throws StorageException {
+        locked(() -> {
+            stopTransfers();
+            setState(TorrentState.REMOVED);
+        });
+        if (deleteData) {
+            store.closeAndDeleteFiles();
+        } else {
+            store.close();
+        }
+    }
+
+    /** Closes the files (the session is closing; the torrent is paused). */
+    void closeStorage() {
+        store.close();
+    }
+
+    /** Stops with an error a user can act on (disk full, data gone); {@link #resume} retries. */
+    void fail(String message, Throwable cause) {
+        log.warn("{} {} stopped: {}", shortId(), name, message);
+        log.debug("{}: the cause", shortId(), cause);
+        locked(() -> {
+            if (state == TorrentState.REMOVED || state == TorrentState.ERROR) {
+                return;
+            }
+            stopTransfers();
+            error = message;
+            setState(TorrentState.ERROR);
+        });
+    }
+
+    private void stopTransfers() {
+        for (Peer peer : List.copyOf(peers.values())) {
+            peer.connection.close("torrent stopped");
+        }
+        directory.reset();
+    }
+
+    private void setState(TorrentState to) {
+        TorrentState from = state;
+        state = to;
+        changed.signalAll();
+        if (from != to) {
+            listener.stateChanged(this, from, to);
+        }
+    }
+
+    boolean downloading() {
+        return state == TorrentState.DOWNLOADING;
+    }
+
+    private boolean active() {
+        return state == TorrentState.DOWNLOADING || state == TorrentState.SEEDING;
+    }
+
+    TorrentState state() {
+        return locked(() -> state);
+    }
+
+    Optional<String> error() {
+        return locked(() -> Optional.ofNullable(error));
+    }
+
+    /** Waits until complete, failed or removed, or the timeout; returns whether complete. */
+    boolean awaitCompletion(Duration timeout) throws InterruptedException {
+        long left = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!picker.complete() || state == TorrentState.CHECKING) {
+                if (state == TorrentState.ERROR) {
+                    throw new PiecewiseException("torrent " + shortId() + " failed: " + error);
+                }
+                if (state == TorrentState.REMOVED) {
+                    throw new PiecewiseException("torrent " + shortId() + " was removed");
+                }
+                if (left <= 0) {
+                    return false;
+                }
+                left = changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- peers ------------------------------------------------------------------------------------------------
+
+    /** Learns of peers (from a tracker, say) to dial when there is room. */
+    void addPeers(List<InetSocketAddress> addresses, String source) {
+        locked(() -> addresses.forEach(address -> directory.add(address, source)));
+    }
+
+    /**
+     * Dials a peer now, whatever the caps and backoff say: the user asked for it. While the torrent checks its data or
+     * is paused, the peer is remembered and dialled once it runs.
+     */
+    void connect(InetSocketAddress address) {
+        boolean dial = locked(() -> {
+            if (!active()) {
+                directory.add(address, "manual");
+                return false;
+            }
+            return directory.dialNow(address, "manual");
+        });
+        if (dial) {
+            context.slots().acquireAnyway();
+            dial(address, "manual");
+        }
+    }
+
+    /** Whether an incoming connection may be taken: running and below the caps (which it then counts against). */
+    boolean acceptsIncoming() {
+        return locked(() -> active() && peers.size() + dialling < context.settings().maxPeersPerTorrent()
+                && context.slots().tryAcquire());
+    }
+
+    private void dial(InetSocketAddress address, String source) {
+        locked(() -> dialling++);
+        Thread.ofVirtual().name("dial " + address).start(() -> {
+            try {
+                Established established = context.handshaker().connect(address, infoHash);
+                attach(established, source, () -> dialling--);
+            } catch (ConnectedToSelfException e) {
+                context.slots().release();
+                locked(() -> {
+                    dialling--;
+                    directory.self(address);
+                });
+            } catch (IOException | RuntimeException e) {
+                log.debug("{}: dialling {} failed: {}", shortId(), address, e.toString());
+                context.slots().release();
+                locked(() -> {
+                    dialling--;
+                    directory.failed(address, nowMillis());
+                });
+            }
+        });
+    }
+
+    /** Takes over an incoming connection whose handshake is complete (its slot was taken by acceptsIncoming). */
+    void attachIncoming(Established established) {
+        attach(established, "incoming", () -> { });
+    }
+
+    /**
+     * Starts exchanging messages with a peer whose handshake is complete, unless the torrent stopped, is full, or the
+     * peer is banned or already connected. A refused connection is closed and its slot released.
+     */
+    private void attach(Established established, String source, Runnable underLock) {
+        PeerId peerId = established.remote().peerId();
+        lock.lock();
+        try {
+            underLock.run();
+            String refusal = !active() ? "the torrent is not running"
+                    : peers.size() >= context.settings().maxPeersPerTorrent() && !"manual".equals(source)
+                    ? "too many peers"
+                    : bannedIds.contains(peerId) || directory.banned(established.address()) ? "banned"
+                    : connectedTo(peerId) ? "already connected" : null;
+            if (refusal != null) {
+                log.debug("{}: refused {}: {}", shortId(), established.address(), refusal);
+                closeQuietly(established);
+                context.slots().release();
+                if (!established.incoming()) {
+                    directory.failed(established.address(), nowMillis());
+                }
+                return;
+            }
+            long now = nowMillis();
+            PickerPeer picks = picker.join(nextPeerId++);
+            var connection = new PeerConnection(established, context.buffers(), context.connectionSettings());
+            var peer = new Peer(this, connection, picks, established.incoming() ? "incoming" : source, now);
+            peers.put(picks.id(), peer);
+            if (!established.incoming()) {
+                directory.connected(established.address(), source, now);
+            }
+            introduce(peer);
+            apply(choker.add(peer, now));
+            connection.start(limits, peer, store, peer);
+            log.debug("{}: connected to {} ({})", shortId(), established.address(), peer.client);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean connectedTo(PeerId peerId) {
+        for (Peer peer : peers.values()) {
+            if (peer.connection.established().remote().peerId().equals(peerId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Our extension handshake and what we have, as the peer's first messages. */
+    private void introduce(Peer peer) {
+        Established established = peer.connection.established();
+        if (established.extensionProtocol()) {
+            var handshake = new ExtensionHandshake(Map.of(), Optional.of("Piecewise " + Piecewise.version()),
+                    OptionalInt.of(context.listenPort()), OptionalInt.of(context.settings().maxQueuedUploads()),
+                    Optional.of(established.address().getAddress()), java.util.OptionalLong.empty());
+            peer.connection.send(new Message.Extended(ExtensionHandshake.ID, handshake.encode()));
+        }
+        int have = picker.pieces().haveCount();
+        if (have == geometry.pieceCount()) {
+            peer.connection.send(peer.fast() ? Message.Simple.HAVE_ALL : new Message.Bitfield(haveBits.clone()));
+        } else if (have > 0) {
+            peer.connection.send(new Message.Bitfield(haveBits.clone()));
+        } else if (peer.fast()) {
+            peer.connection.send(Message.Simple.HAVE_NONE);
+        }
+    }
+
+    /** A peer's connection ended (its reader thread): its requests go back to the pool for the others. */
+    void disconnected(Peer peer, String reason) {
+        lock.lock();
+        try {
+            if (peers.remove(peer.id()) == null) {
+                return;
+            }
+            boolean hadRequests = peer.picks.outstanding() > 0;
+            picker.leave(peer.picks);
+            apply(choker.remove(peer, nowMillis()));
+            if (peer.listenAddress != null) {
+                directory.disconnected(peer.listenAddress, nowMillis());
+            }
+            context.slots().release();
+            log.debug("{}: {} disconnected: {}", shortId(), peer.address(), reason);
+            if (hadRequests) {
+                fillAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An incoming peer told us its listen port: we will not dial it while it is connected. */
+    void learnedListenAddress(Peer peer) {
+        if (directory.banned(peer.listenAddress)) {
+            peer.connection.close("banned");
+        } else {
+            directory.connected(peer.listenAddress, "incoming", nowMillis());
+        }
+    }
+
+    // ---- blocks and pieces ------------------------------------------------------------------------------------
+
+    /**
+     * A block arrived (the peer's reader thread). The books are updated and more is requested under the lock; the
+     * block is written after it is released, and the piece hashed once its last write is done.
+     */
+    void receive(Peer peer, int piece, int begin, ByteBuffer block) {
+        int length = block.remaining();
+        boolean write;
+        lock.lock();
+        try {
+            if (!active() || !peer.connection.isOpen()) {
+                return;
+            }
+            downloadMeter.add(length, nowMillis());
+            if (!peer.requests.arrived(piece, begin, System.nanoTime())) {
+                peer.connection.close("protocol violation: a block we never asked for");
+                return;
+            }
+            BlockArrival arrival = picker.received(peer.picks, piece, begin, length, cancels);
+            if (arrival.kind() == BlockArrival.Kind.INVALID) {
+                peer.connection.close("protocol violation: a block of the wrong length");
+                return;
+            }
+            write = arrival.useful();
+            if (write) {
+                completion.writing(piece, peer.identity(), arrival.completesPiece());
+            }
+            peer.fillPipeline();
+        } finally {
+            lock.unlock();
+        }
+        if (write) {
+            boolean written = false;
+            try {
+                store.write(piece, begin, block);
+                written = true;
+            } catch (StorageException | RuntimeException e) {
+                fail("cannot write piece " + piece + ": " + e.getMessage(), e);
+            }
+            PieceCompletion.Next next;
+            lock.lock();
+            try {
+                next = completion.written(piece, written);
+            } finally {
+                lock.unlock();
+            }
+            if (next == PieceCompletion.Next.VERIFY) {
+                context.hashing().execute(() -> verify(piece));
+            } else if (next == PieceCompletion.Next.DISCARD) {
+                locked(() -> picker.failed(piece));
+            }
+        }
+    }
+
+    private void cancelAt(PickerPeer other, int piece, int begin, int length) {
+        Peer peer = peers.get(other.id());
+        if (peer != null) {
+            peer.withdrawRequest(piece, begin, length);
+        }
+    }
+
+    private void verify(int piece) {
+        boolean ok;
+        try {
+            ok = store.verify(piece);
+        } catch (StorageException | RuntimeException e) {
+            fail("cannot read piece " + piece + " back: " + e.getMessage(), e);
+            return;
+        }
+        locked(() -> {
+            if (state == TorrentState.REMOVED) {
+                return;
+            }
+            if (ok) {
+                pieceVerified(piece);
+            } else {
+                pieceFailed(piece);
+            }
+        });
+    }
+
+    private void pieceVerified(int piece) {
+        completion.verified(piece);
+        markHave(piece);
+        resumeDirty = true;
+        if (firstPieceNanos == 0) {
+            firstPieceNanos = System.nanoTime();
+        }
+        Message have = Message.PieceIndex.have(piece);
+        for (Peer peer : peers.values()) {
+            peer.connection.send(have);
+        }
+        if (picker.complete()) {
+            completed();
+        } else {
+            // a strategy may choose differently once a piece is had (in-order moves its window on)
+            fillAll();
+        }
+    }
+
+    private void markHave(int piece) {
+        picker.verified(piece);
+        haveBits[piece >> 3] |= (byte) (0x80 >>> (piece & 7));
+    }
+
+    private void completed() {
+        completedNanos = System.nanoTime();
+        log.info("{} {}: download complete", shortId(), name);
+        apply(choker.setSeeding(true, nowMillis()));
+        for (Peer peer : List.copyOf(peers.values())) {
+            if (peer.picks.isSeed()) {
+                peer.connection.close("we are both seeds");
+            }
+        }
+        if (state == TorrentState.DOWNLOADING) {
+            setState(TorrentState.SEEDING);
+        }
+        Thread.ofVirtual().name("save " + shortId()).start(this::saveResume);
+    }
+
+    private void pieceFailed(int piece) {
+        log.info("{}: piece {} failed its hash check", shortId(), piece);
+        picker.failed(piece);
+        for (InetSocketAddress guilty : completion.failed(piece)) {
+            if (directory.banned(guilty)) {
+                continue; // pieces it sent before it was banned fail after
+            }
+            log.warn("{}: banning {}: it sent data that failed the hash check again and again", shortId(), guilty);
+            directory.ban(guilty);
+            for (Peer peer : peers.values()) {
+                if (peer.identity().equals(guilty)) {
+                    bannedIds.add(peer.connection.established().remote().peerId());
+                    peer.connection.close("banned: it sent bad data");
+                }
+            }
+        }
+        fillAll();
+    }
+
+    /** Offers every peer's pipeline to the picker: blocks went back to the pool, or a piece was verified. */
+    void fillAll() {
+        for (Peer peer : peers.values()) {
+            peer.fillPipeline();
+        }
+    }
+
+    /** Whether we and the peer both have everything: the connection is of no use to either. */
+    boolean bothSeeds(Peer peer) {
+        return peer.picks.isSeed() && picker.complete();
+    }
+
+    void uploaded(int bytes) {
+        uploadMeter.add(bytes, nowMillis());
+    }
+
+    // ---- choking ----------------------------------------------------------------------------------------------
+
+    private void interestChanged(PickerPeer picks, boolean interested) {
+        Peer peer = peers.get(picks.id());
+        if (peer != null) {
+            peer.setAmInterested(interested);
+        }
+    }
+
+    /** The peer became interested in our pieces, or stopped being so. */
+    void interestChanged(Peer peer, boolean interested) {
+        apply(choker.interestChanged(peer, interested, nowMillis()));
+    }
+
+    private void apply(ChokeChanges<Peer> changes) {
+        for (Peer peer : changes.choke()) {
+            peer.setAmChoking(true);
+        }
+        for (Peer peer : changes.unchoke()) {
+            peer.setAmChoking(false);
+        }
+    }
+
+    ChokingDecision.Slot chokeSlot(Peer peer) {
+        return choker.slot(peer).orElse(null);
+    }
+
+    boolean snubbed(Peer peer) {
+        return choker.isSnubbed(peer);
+    }
+
+    void setStrategy(PieceStrategy strategy, String strategyName) {
+        locked(() -> picker.setStrategy(strategy, strategyName));
+    }
+
+    void setChoking(ChokingPolicy policy, String policyId) {
+        locked(() -> choker.setPolicy(policyId, policy));
+    }
+
+    // ---- the tick ---------------------------------------------------------------------------------------------
+
+    /** Once a second (the session's timer): rechoke, time out, dial more peers, save the resume state. */
+    void tick() {
+        List<InetSocketAddress> toDial = new ArrayList<>();
+        boolean save = locked(() -> {
+            if (!active()) {
+                return false;
+            }
+            long nowMillis = nowMillis();
+            long nowNanos = System.nanoTime();
+            EngineSettings settings = context.settings();
+            apply(choker.tick(nowMillis));
+            for (Peer peer : List.copyOf(peers.values())) {
+                if (nowNanos - peer.connection.lastReceivedNanos() > settings.idleTimeout().toNanos()) {
+                    peer.connection.close("silent for " + settings.idleTimeout().toSeconds() + " s");
+                    continue;
+                }
+                peer.releaseStalledRequests(nowNanos, settings.requestTimeout().toNanos());
+                peer.updateRateForStrategies(nowMillis);
+            }
+            // seeds dial too: some clients (Transmission) never dial loopback peers themselves
+            InetSocketAddress next;
+            while (peers.size() + dialling + toDial.size() < settings.maxPeersPerTorrent()
+                    && (next = directory.nextToDial(nowMillis)) != null) {
+                if (!context.slots().tryAcquire()) {
+                    directory.failed(next, nowMillis);
+                    break;
+                }
+                toDial.add(next);
+            }
+            return resumeDirty && nowNanos - lastResumeSaveNanos > settings.resumeSaveInterval().toNanos();
+        });
+        toDial.forEach(address -> dial(address, locked(() -> directory.source(address))));
+        if (save) {
+            Thread.ofVirtual().name("save " + shortId()).start(this::saveResume);
+        }
+    }
+
+    /** Saves the resume state unless a save is running; the data is made durable first. */
+    void saveResume() {
+        if (!saving.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            BitSet verified = locked(() -> {
+                resumeDirty = false;
+                lastResumeSaveNanos = System.nanoTime();
+                return Bitfields.toBitSet(haveBits);
+            });
+            store.saveResume(verified);
+        } catch (IOException | RuntimeException e) {
+            log.warn("{}: saving the resume state failed: {}", shortId(), e.getMessage(), e);
+        } finally {
+            saving.set(false);
+        }
+    }
+
+    // ---- snapshots ----------------------------------------------------------------------------------------------
+
+    /** The torrent's state and figures now. */
+    TorrentStatus status(Selection strategy, Selection choking) {
+        return locked(() -> {
+            long now = nowMillis();
+            long verified = verifiedBytes();
+            double rate = downloadMeter.rate(now);
+            Optional<Duration> eta = state == TorrentState.DOWNLOADING && rate > 0
+                    ? Optional.of(Duration.ofSeconds((long) Math.ceil((geometry.totalLength() - verified) / rate)))
+                    : Optional.empty();
+            int seeds = (int) peers.values().stream().filter(p -> p.picks.isSeed()).count();
+            PickerMetrics m = picker.metrics();
+            var metrics = new TorrentMetrics(since(firstPieceNanos), since(completedNanos), m.duplicateBytes(),
+                    m.wastedBytes(), m.cancels(), m.requestTimeouts(), m.hashFailures(), m.minAvailability());
+            return new TorrentStatus(state, Optional.ofNullable(error), geometry.totalLength(), verified,
+                    geometry.pieceCount(), picker.pieces().haveCount(), rate, uploadMeter.rate(now),
+                    downloadMeter.total(), uploadMeter.total(), peers.size(), seeds, eta, strategy, choking, metrics);
+        });
+    }
+
+    private Optional<Duration> since(long eventNanos) {
+        return eventNanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(0,
+                eventNanos - startedNanos)));
+    }
+
+    private long verifiedBytes() {
+        int last = geometry.pieceCount() - 1;
+        long bytes = (long) picker.pieces().haveCount() * geometry.pieceLength(0);
+        return picker.pieces().have(last) ? bytes - geometry.pieceLength(0) + geometry.pieceLength(last) : bytes;
+    }
+
+    /** The connected peers now. */
+    List<PeerSnapshot> peers() {
+        return locked(() -> {
+            long now = nowMillis();
+            return peers.values().stream().map(p -> p.snapshot(now, geometry.pieceCount())).toList();
+        });
+    }
+
+    /** The verified pieces now. */
+    BitSet verifiedPieces() {
+        return locked(() -> Bitfields.toBitSet(haveBits));
+    }
+
+    /** Payload bytes received and sent this session, and still needed: what trackers are told. */
+    TransferFigures figures() {
+        return new TransferFigures() {
+            @Override
+            public long uploaded() {
+                return uploadMeter.total();
+            }
+
+            @Override
+            public long downloaded() {
+                return downloadMeter.total();
+            }
+
+            @Override
+            public long left() {
+                return locked(() -> geometry.totalLength() - verifiedBytes());
+            }
+        };
+    }
+
+    // ---- locking helpers --------------------------------------------------------------------------------------
+
+    void locked(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Established established) {
+        try {
+            established.channel().close();
+        } catch (IOException e) {
+            log.debug("closing {} failed", established.address(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return shortId() + " " + name;
+    }
+}
