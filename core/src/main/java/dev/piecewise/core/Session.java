@@ -38,6 +38,8 @@ public final class Session implements Client {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
     /** Where, under the data directory, the private copies of plugin jars live while clients run. */
     private static final String PLUGIN_COPIES = "plugin-copies";
+    /** Where, under the data directory, the comparison lab keeps its engines' files while it runs. */
+    private static final String COMPARISONS = "compare-lab";
 
     private final PluginRegistry plugins;
     private final DefaultSelections defaults;
@@ -50,10 +52,10 @@ public final class Session implements Client {
     private Session(PluginRegistry plugins, ClientConfig config) {
         this.plugins = plugins;
         this.defaults = new DefaultSelections(plugins);
-        this.comparisons = new CompareService(defaults);
         this.transports = new TrackerTransports(plugins,
                 config.bindAddress().isAnyLocalAddress() ? Optional.empty() : Optional.of(config.bindAddress()),
                 "Piecewise/" + Piecewise.version());
+        this.comparisons = new CompareService(defaults, transports, config.dataDir().resolve(COMPARISONS));
         try {
             this.engine = Engine.start(config, EngineSettings.DEFAULT, defaults, transports);
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import dev.piecewise.api.CompareListener;
 import dev.piecewise.api.CompareRequest;
 import dev.piecewise.api.CompareResult;
 import dev.piecewise.api.PiecewiseException;
+import dev.piecewise.core.lab.LabSwarm;
 import dev.piecewise.core.metainfo.Metainfo;
 import dev.piecewise.core.metainfo.MetainfoException;
 import dev.piecewise.core.metainfo.MetainfoParser;
@@ -13,13 +14,16 @@ import dev.piecewise.core.plugin.DefaultSelections;
 import dev.piecewise.core.plugin.StrategySelection;
 import dev.piecewise.core.sim.SimPolicies;
 import dev.piecewise.core.swarm.SwarmPlan;
+import dev.piecewise.spi.tracker.TrackerTransport;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 
 /**
  * A client's side of {@link dev.piecewise.api.Client#compare}: reads the torrent, resolves the strategies and the
@@ -28,9 +32,18 @@ import java.util.concurrent.CancellationException;
 public final class CompareService {
 
     private final DefaultSelections selections;
+    private final Function<String, Optional<TrackerTransport>> transports;
+    private final Path workRoot;
 
-    public CompareService(DefaultSelections selections) {
+    /**
+     * @param transports the session's tracker transports, for the lab's embedded tracker
+     * @param workRoot   where the lab keeps its temporary files (deleted after every comparison)
+     */
+    public CompareService(DefaultSelections selections, Function<String, Optional<TrackerTransport>> transports,
+                          Path workRoot) {
         this.selections = selections;
+        this.transports = transports;
+        this.workRoot = workRoot;
     }
 
     /** See {@link dev.piecewise.api.Client#compare}. */
@@ -40,12 +53,13 @@ public final class CompareService {
         ChokingSelection choking = selections.chokingFor(request.choking(), Map.of());
         int runs = request.runs().orElse(SwarmDefaults.runs(request.swarm()));
         long seed = request.seed().orElse(1);
-        SwarmRunner swarm = switch (request.swarm()) {
+        try (SwarmRunner swarm = switch (request.swarm()) {
             case SIM -> simulated(request, torrent, strategies, choking);
-            case LAB, LIVE -> throw new PiecewiseException("the " + request.swarm().id()
-                    + " swarm needs the engine, which is not there yet; use --swarm sim");
-        };
-        try {
+            case LAB -> new LabSwarm(torrent.totalLength(), torrent.pieceLength(),
+                    SwarmDefaults.plan(request.swarm(), request.shape(), torrent.totalLength()), choking.spec(),
+                    selections, transports, workRoot);
+            case LIVE -> throw new PiecewiseException("the live swarm is not there yet; use --swarm lab or sim");
+        }) {
             return Comparison.run(request, torrent.name(), List.copyOf(strategies.keySet()), choking.spec(), runs,
                     seed, swarm, listener).result();
         } catch (CancellationException e) {

@@ -5,7 +5,7 @@ import dev.piecewise.core.swarm.RunOutcome;
 import java.util.List;
 
 /** Runs one strategy once in a swarm of some kind (simulated, lab, live), with fresh state every time. */
-public interface SwarmRunner {
+public interface SwarmRunner extends AutoCloseable {
 
     /** Told how a run advances. */
     @FunctionalInterface
@@ -29,4 +29,9 @@ public interface SwarmRunner {
      *             swarm
      */
     RunOutcome run(String strategy, int run, long seed, Progress progress);
+
+    /** Releases what the runs share (the lab's payload); nothing by default. */
+    @Override
+    default void close() {
+    }
 }

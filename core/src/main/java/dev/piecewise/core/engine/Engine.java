@@ -145,6 +145,17 @@ public final class Engine implements AutoCloseable {
         return find(idPrefix);
     }
 
+    /** The verified pieces of a torrent of this session, for the comparison lab's availability figures. */
+    public Optional<java.util.BitSet> verifiedPieces(InfoHash infoHash) {
+        lock.lock();
+        try {
+            Handle handle = torrents.get(infoHash);
+            return handle == null ? Optional.empty() : Optional.of(handle.torrent.verifiedPieces());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Stops a torrent, forgets it, and deletes its data when asked to. */
     public void remove(String idPrefix, boolean deleteData) {
         Handle handle = find(idPrefix);

@@ -181,6 +181,35 @@ class CompareServiceTest {
     }
 
     @Test
+    void comparesInTheLabWithRealEnginesAndLeavesNoFileSocketOrThreadBehind() throws Exception {
+        Path csv = temp.resolve("lab.csv");
+        var shape = new CompareRequest.Shape(OptionalInt.empty(), OptionalInt.of(3), OptionalInt.empty(),
+                OptionalLong.of(512 * 1024), OptionalLong.of(256 * 1024));
+        var request = new CompareRequest(torrent, List.of("low", "rare"), Optional.empty(), CompareRequest.Swarm.LAB,
+                OptionalInt.of(1), OptionalLong.empty(), shape, Optional.empty(), Optional.of(csv), Optional.empty());
+        try (Client client = start()) {
+            long socketsBefore = LabLeftovers.openSockets();
+            List<String> threadsBefore = LabLeftovers.engineThreads();
+            CompareResult result = client.compare(request, CompareListener.NONE);
+
+            for (CompareResult.Strategy strategy : result.strategies()) {
+                assertEquals(3, strategy.completed(), strategy.strategy() + ": every leecher completed");
+                // the seed's cap: 1.5 MiB at 512 KiB/s cannot reach the first leecher in under ~3 s
+                assertTrue(strategy.completionSeconds().max() >= 2.5, strategy.strategy() + " finished faster than "
+                        + "the seed's upload cap allows: " + strategy.completionSeconds());
+                assertTrue(strategy.completionSeconds().max() < 30, strategy.completionSeconds().toString());
+            }
+            assertTrue(result.setup().contains("real engines on 127.0.0.1"), result.setup());
+            List<String> rows = Files.readAllLines(csv);
+            assertEquals(1 + 2 * 4, rows.size(), "a row per peer per run: " + rows);
+            long leecherBytes = rows.stream().skip(1).filter(row -> !row.contains(",seed,")).count();
+            assertEquals(6, leecherBytes);
+
+            LabLeftovers.assertNoneLeft(temp.resolve("data").resolve("compare-lab"), socketsBefore, threadsBefore);
+        }
+    }
+
+    @Test
     void refusesBadRequestsBeforeAnythingRuns() throws IOException {
         Path broken = Files.writeString(temp.resolve("broken.torrent"), "d4:infoi1ee");
         try (Client client = start()) {
@@ -190,8 +219,11 @@ class CompareServiceTest {
                     null), CompareListener.NONE));
             assertMessage("broken.torrent", () -> client.compare(simulated(broken, List.of("rare"), null, null),
                     CompareListener.NONE));
-            assertMessage("needs the engine", () -> client.compare(CompareRequest.of(torrent, List.of("rare")),
-                    CompareListener.NONE));
+            assertMessage("at most 24 peers", () -> client.compare(new CompareRequest(torrent, List.of("rare"),
+                    Optional.empty(), CompareRequest.Swarm.LAB, OptionalInt.of(1), OptionalLong.empty(),
+                    new CompareRequest.Shape(OptionalInt.empty(), OptionalInt.of(30), OptionalInt.empty(),
+                            OptionalLong.empty(), OptionalLong.empty()), Optional.empty(), Optional.empty(),
+                    Optional.empty()), CompareListener.NONE));
         }
     }
 
