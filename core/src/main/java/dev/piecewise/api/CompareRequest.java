@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,6 +17,7 @@ import java.util.OptionalLong;
  * @param torrent    the .torrent file whose shape (size, pieces) the swarm uses; for {@link Swarm#LIVE} its real swarm
  * @param strategies the strategy specs to compare, as {@link Client#setDefaultStrategy} accepts them
  * @param choking    the choking policy every peer runs, if not the client's default
+ * @param chokingOptions the policy's options as key=value (e.g. a shorter rechoke interval for a short lab run)
  * @param swarm      where the strategies run
  * @param runs       how many times each strategy runs; empty for the swarm's default
  * @param seed       the root of all randomness; the same seed sets up the same swarm (and, in the simulator, gives
@@ -25,7 +27,8 @@ import java.util.OptionalLong;
  * @param csv        where to write one CSV row per peer per run
  * @param json       where to write everything as JSON
  */
-public record CompareRequest(Path torrent, List<String> strategies, Optional<String> choking, Swarm swarm,
+public record CompareRequest(Path torrent, List<String> strategies, Optional<String> choking,
+                             Map<String, String> chokingOptions, Swarm swarm,
                              OptionalInt runs, OptionalLong seed, Shape shape, Optional<Path> report,
                              Optional<Path> csv, Optional<Path> json) {
 
@@ -76,6 +79,7 @@ public record CompareRequest(Path torrent, List<String> strategies, Optional<Str
         Objects.requireNonNull(torrent, "torrent");
         strategies = List.copyOf(strategies);
         Objects.requireNonNull(choking, "choking");
+        chokingOptions = Map.copyOf(chokingOptions);
         Objects.requireNonNull(swarm, "swarm");
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(seed, "seed");
@@ -96,7 +100,7 @@ public record CompareRequest(Path torrent, List<String> strategies, Optional<Str
 
     /** The strategies on a torrent in the lab, with every other setting at its default. */
     public static CompareRequest of(Path torrent, List<String> strategies) {
-        return new CompareRequest(torrent, strategies, Optional.empty(), Swarm.LAB, OptionalInt.empty(),
+        return new CompareRequest(torrent, strategies, Optional.empty(), Map.of(), Swarm.LAB, OptionalInt.empty(),
                 OptionalLong.empty(), Shape.DEFAULT, Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

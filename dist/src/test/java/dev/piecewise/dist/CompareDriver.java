@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -29,13 +30,25 @@ public final class CompareDriver {
     private CompareDriver() {
     }
 
+    /** The choking policy's options, from the system property {@code choking.options} ({@code k=v,k=v}). */
+    private static Map<String, String> options() {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (String pair : System.getProperty("choking.options", "").split(",")) {
+            if (!pair.isBlank()) {
+                String[] kv = pair.split("=", 2);
+                options.put(kv[0], kv[1]);
+            }
+        }
+        return options;
+    }
+
     public static void main(String[] args) {
         var config = new ClientConfig(Path.of(args[0]), Path.of(args[1]), InetAddress.getLoopbackAddress(), 0);
         var shape = new CompareRequest.Shape(OptionalInt.empty(), OptionalInt.of(Integer.parseInt(args[6])),
                 OptionalInt.of(Integer.parseInt(args[7])), OptionalLong.of(Long.parseLong(args[8])),
                 OptionalLong.of(Long.parseLong(args[9])));
         var request = new CompareRequest(Path.of(args[2]), List.of(Arrays.copyOfRange(args, 10, args.length)),
-                Optional.of(args[5]), CompareRequest.Swarm.valueOf(args[3].toUpperCase(Locale.ROOT)),
+                Optional.of(args[5]), options(), CompareRequest.Swarm.valueOf(args[3].toUpperCase(Locale.ROOT)),
                 OptionalInt.of(Integer.parseInt(args[4])), OptionalLong.empty(), shape, Optional.empty(),
                 Optional.empty(), Optional.empty());
         int status = 0;

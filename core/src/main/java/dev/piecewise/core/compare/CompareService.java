@@ -50,14 +50,14 @@ public final class CompareService {
     public CompareResult compare(CompareRequest request, CompareListener listener) {
         Metainfo torrent = read(request);
         Map<String, StrategySelection> strategies = resolve(request.strategies());
-        ChokingSelection choking = selections.chokingFor(request.choking(), Map.of());
+        ChokingSelection choking = selections.chokingFor(request.choking(), request.chokingOptions());
         int runs = request.runs().orElse(SwarmDefaults.runs(request.swarm()));
         long seed = request.seed().orElse(1);
         try (SwarmRunner swarm = switch (request.swarm()) {
             case SIM -> simulated(request, torrent, strategies, choking);
             case LAB -> new LabSwarm(torrent.totalLength(), torrent.pieceLength(),
                     SwarmDefaults.plan(request.swarm(), request.shape(), torrent.totalLength()), choking.spec(),
-                    selections, transports, workRoot);
+                    request.chokingOptions(), selections, transports, workRoot);
             case LIVE -> throw new PiecewiseException("the live swarm is not there yet; use --swarm lab or sim");
         }) {
             return Comparison.run(request, torrent.name(), List.copyOf(strategies.keySet()), choking.spec(), runs,

@@ -56,7 +56,7 @@ final class LabPeer {
      */
     static LabPeer start(int number, String peerClass, boolean seed, long uploadCap, boolean freeRider,
                          long arrivalMillis, Path home, Path torrentFile, Path downloads, String strategy,
-                         String choking, DefaultSelections selections,
+                         String choking, Map<String, String> chokingOptions, DefaultSelections selections,
                          Function<String, Optional<TrackerTransport>> transports) {
         EngineSettings settings = EngineSettings.DEFAULT.withUploadLimit(uploadCap);
         if (freeRider) {
@@ -66,7 +66,7 @@ final class LabPeer {
         Engine engine = Engine.start(config, settings, selections, transports);
         try {
             TorrentHandle torrent = engine.add(new AddTorrent(torrentFile, downloads, Optional.of(strategy), Map.of(),
-                    Optional.of(choking), Map.of()));
+                    Optional.of(choking), chokingOptions));
             return new LabPeer(number, peerClass, seed, freeRider ? 0 : uploadCap, arrivalMillis, engine, torrent);
         } catch (RuntimeException e) {
             engine.close();

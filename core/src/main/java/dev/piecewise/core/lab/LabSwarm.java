@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ public final class LabSwarm implements SwarmRunner {
 
     private final SwarmPlan plan;
     private final String choking;
+    private final Map<String, String> chokingOptions;
     private final DefaultSelections selections;
     private final Function<String, Optional<TrackerTransport>> transports;
     private final Path root;
@@ -67,7 +69,8 @@ public final class LabSwarm implements SwarmRunner {
      *
      * @throws PiecewiseException for a payload over {@link #MAX_PAYLOAD}, or when the files cannot be written
      */
-    public LabSwarm(long totalLength, int pieceLength, SwarmPlan plan, String choking, DefaultSelections selections,
+    public LabSwarm(long totalLength, int pieceLength, SwarmPlan plan, String choking,
+                    Map<String, String> chokingOptions, DefaultSelections selections,
                     Function<String, Optional<TrackerTransport>> transports, Path workRoot) {
         if (totalLength > MAX_PAYLOAD) {
             throw new PiecewiseException("the lab copies the torrent once per peer and takes at most "
@@ -76,6 +79,7 @@ public final class LabSwarm implements SwarmRunner {
         }
         this.plan = plan;
         this.choking = choking;
+        this.chokingOptions = Map.copyOf(chokingOptions);
         this.selections = selections;
         this.transports = transports;
         this.timeLimitMillis = timeLimit(plan, totalLength);
@@ -128,7 +132,7 @@ public final class LabSwarm implements SwarmRunner {
             for (int i = 0; i < plan.seeds(); i++) {
                 peers.add(LabPeer.start(i, PeerOutcome.SEED_CLASS, true, plan.seedUpload(), false, 0,
                         runRoot.resolve("seed-" + i), payload.torrentFile(), payload.directory(), strategy, choking,
-                        selections, transports));
+                        chokingOptions, selections, transports));
             }
             awaitSeeding(peers);
             return drive(strategy, run, seed, runRoot, arrivals, peers, progress);
@@ -175,8 +179,8 @@ public final class LabSwarm implements SwarmRunner {
                 PeerClass kind = plan.classOf(index);
                 LabPeer newcomer = LabPeer.start(plan.seeds() + index, kind.name(), false, kind.upload(),
                         kind.freeRider(), now, runRoot.resolve("leecher-" + index), payload.torrentFile(),
-                        runRoot.resolve("leecher-" + index).resolve("downloads"), strategy, choking, selections,
-                        transports);
+                        runRoot.resolve("leecher-" + index).resolve("downloads"), strategy, choking, chokingOptions,
+                        selections, transports);
                 peers.stream().filter(LabPeer::present).forEach(peer -> newcomer.connect(peer.address()));
                 peers.add(newcomer);
             }

@@ -8,7 +8,6 @@ import dev.piecewise.api.CompareResult;
 import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.core.metainfo.TorrentBuilder;
-import dev.piecewise.core.plugin.TestJars;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +17,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -29,84 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link Client#compare} from a torrent file to the files written, with strategies and a choking policy loaded from a
- * plugin jar like any other (built here, since the core's tests cannot use the real plugins).
+ * plugin jar like any other ({@link FixturePlugins}, since the core's tests cannot use the real plugins).
  */
 class CompareServiceTest {
-
-    private static final String MODULE = """
-            module fixture.sim {
-                requires dev.piecewise.core;
-                provides dev.piecewise.spi.strategy.PieceStrategyProvider
-                        with fixture.sim.LowestFirst, fixture.sim.Rarest;
-                provides dev.piecewise.spi.choking.ChokingPolicyProvider with fixture.sim.UnchokeInterested;
-            }
-            """;
-    private static final String LOWEST = """
-            package fixture.sim;
-
-            import dev.piecewise.spi.strategy.*;
-
-            public final class LowestFirst implements PieceStrategyProvider {
-                public String id() { return "lowest-first"; }
-                public String description() { return "the lowest missing pieces first"; }
-                public PieceStrategy create(StrategyContext context) {
-                    return (torrent, peer, sink) -> {
-                        for (int p = torrent.nextMissing(0); p >= 0; p = torrent.nextMissing(p + 1)) {
-                            if (peer.has(p) && !sink.piece(p)) {
-                                return;
-                            }
-                        }
-                    };
-                }
-            }
-            """;
-    private static final String RAREST = """
-            package fixture.sim;
-
-            import dev.piecewise.spi.strategy.*;
-
-            public final class Rarest implements PieceStrategyProvider {
-                public String id() { return "rarest"; }
-                public String description() { return "started pieces, then the rarest"; }
-                public PieceStrategy create(StrategyContext context) {
-                    return (torrent, peer, sink) -> {
-                        for (int i = 0; i < torrent.openCount(); i++) {
-                            if (peer.has(torrent.open(i)) && !sink.piece(torrent.open(i))) {
-                                return;
-                            }
-                        }
-                        torrent.availability().visitRarest(p -> !peer.has(p) || sink.piece(p));
-                    };
-                }
-            }
-            """;
-    private static final String UNCHOKE = """
-            package fixture.sim;
-
-            import dev.piecewise.spi.choking.*;
-            import java.time.Duration;
-            import java.util.Set;
-
-            public final class UnchokeInterested implements ChokingPolicyProvider {
-                public String id() { return "unchoke-interested"; }
-                public String description() { return "every interested peer up to the limit"; }
-                public ChokingPolicy create(ChokingContext context) {
-                    return new ChokingPolicy() {
-                        public Duration interval() { return Duration.ofSeconds(10); }
-                        public Set<ChokingEvent> triggers() { return Set.of(ChokingEvent.PEER_INTERESTED); }
-                        public ChokingDecision rechoke(ChokingView view, boolean scheduled) {
-                            var decision = new ChokingDecision();
-                            for (PeerStats peer : view.peers()) {
-                                if (peer.interested() && decision.unchoked().size() < view.maxUnchoked()) {
-                                    decision.unchoke(peer.id());
-                                }
-                            }
-                            return decision;
-                        }
-                    };
-                }
-            }
-            """;
 
     @TempDir
     static Path shared;
@@ -118,25 +43,13 @@ class CompareServiceTest {
 
     @BeforeAll
     static void buildPluginAndTorrent() throws IOException, InterruptedException {
-        Path sources = shared.resolve("sources");
-        write(sources.resolve("module-info.java"), MODULE);
-        write(sources.resolve("fixture/sim/LowestFirst.java"), LOWEST);
-        write(sources.resolve("fixture/sim/Rarest.java"), RAREST);
-        write(sources.resolve("fixture/sim/UnchokeInterested.java"), UNCHOKE);
-        plugins = shared.resolve("plugins");
-        TestJars.jar(TestJars.compileModule(sources, shared.resolve("classes"), "1.0.0"),
-                plugins.resolve("fixture-sim.jar"), null);
+        plugins = FixturePlugins.build(shared);
         byte[] payload = new byte[48 * 32 * 1024 - 100];
         new Random(3).nextBytes(payload);
         Path data = shared.resolve("payload.bin");
         Files.write(data, payload);
         torrent = shared.resolve("payload.torrent");
         TorrentBuilder.of(data).pieceLength(32 * 1024).write(torrent);
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 
     private Client start() {
@@ -146,7 +59,7 @@ class CompareServiceTest {
     private static CompareRequest simulated(Path torrentFile, List<String> strategies, Path report, Path csv) {
         var shape = new CompareRequest.Shape(OptionalInt.empty(), OptionalInt.of(8), OptionalInt.of(1),
                 OptionalLong.empty(), OptionalLong.empty());
-        return new CompareRequest(torrentFile, strategies, Optional.empty(), CompareRequest.Swarm.SIM,
+        return new CompareRequest(torrentFile, strategies, Optional.empty(), Map.of(), CompareRequest.Swarm.SIM,
                 OptionalInt.of(2), OptionalLong.empty(), shape, Optional.ofNullable(report), Optional.ofNullable(csv),
                 Optional.empty());
     }
@@ -185,7 +98,8 @@ class CompareServiceTest {
         Path csv = temp.resolve("lab.csv");
         var shape = new CompareRequest.Shape(OptionalInt.empty(), OptionalInt.of(3), OptionalInt.empty(),
                 OptionalLong.of(1024 * 1024), OptionalLong.of(512 * 1024));
-        var request = new CompareRequest(torrent, List.of("low", "rare"), Optional.empty(), CompareRequest.Swarm.LAB,
+        var request = new CompareRequest(torrent, List.of("low", "rare"), Optional.empty(), Map.of(),
+                CompareRequest.Swarm.LAB,
                 OptionalInt.of(1), OptionalLong.empty(), shape, Optional.empty(), Optional.of(csv), Optional.empty());
         try (Client client = start()) {
             long socketsBefore = LabLeftovers.openSockets();
@@ -220,7 +134,7 @@ class CompareServiceTest {
             assertMessage("broken.torrent", () -> client.compare(simulated(broken, List.of("rare"), null, null),
                     CompareListener.NONE));
             assertMessage("at most 24 peers", () -> client.compare(new CompareRequest(torrent, List.of("rare"),
-                    Optional.empty(), CompareRequest.Swarm.LAB, OptionalInt.of(1), OptionalLong.empty(),
+                    Optional.empty(), Map.of(), CompareRequest.Swarm.LAB, OptionalInt.of(1), OptionalLong.empty(),
                     new CompareRequest.Shape(OptionalInt.empty(), OptionalInt.of(30), OptionalInt.empty(),
                             OptionalLong.empty(), OptionalLong.empty()), Optional.empty(), Optional.empty(),
                     Optional.empty()), CompareListener.NONE));

@@ -39,7 +39,7 @@ class ComparisonTest {
 
     private static CompareRequest request(Path report, Path csv, Path json) {
         return new CompareRequest(Path.of("demo.torrent"), List.of("test-rarest", "test-lowest"), Optional.empty(),
-                CompareRequest.Swarm.SIM, OptionalInt.of(2), OptionalLong.of(5), CompareRequest.Shape.DEFAULT,
+                Map.of(), CompareRequest.Swarm.SIM, OptionalInt.of(2), OptionalLong.of(5), CompareRequest.Shape.DEFAULT,
                 Optional.ofNullable(report), Optional.ofNullable(csv), Optional.ofNullable(json));
     }
 

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -116,7 +117,7 @@ final class CompareCommand implements Command {
                 .orElse(OptionalInt.empty());
         OptionalLong seed = args.number("seed", Long.MIN_VALUE, Long.MAX_VALUE).map(OptionalLong::of)
                 .orElse(OptionalLong.empty());
-        return new CompareRequest(torrent, specs, args.option("choking"), swarm, runs, seed, shape,
+        return new CompareRequest(torrent, specs, args.option("choking"), Map.of(), swarm, runs, seed, shape,
                 file(args, context, "report"), file(args, context, "csv"), file(args, context, "json"));
     }
 
