@@ -6,6 +6,7 @@ import dev.piecewise.api.ClientConfig;
 import dev.piecewise.api.CompareListener;
 import dev.piecewise.api.CompareRequest;
 import dev.piecewise.api.CompareResult;
+import dev.piecewise.api.DemoSwarm;
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.Plugins;
 import dev.piecewise.api.Selection;
@@ -14,6 +15,7 @@ import dev.piecewise.api.TorrentHandle;
 import dev.piecewise.api.TrackerServer;
 import dev.piecewise.core.compare.CompareService;
 import dev.piecewise.core.engine.Engine;
+import dev.piecewise.core.lab.Demo;
 import dev.piecewise.core.engine.EngineSettings;
 import dev.piecewise.core.plugin.DefaultSelections;
 import dev.piecewise.core.plugin.PluginRegistry;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** The running client behind {@link Client}: wires the plugins, the defaults and the engine together. */
 public final class Session implements Client {
@@ -48,14 +51,20 @@ public final class Session implements Client {
     private final Engine engine;
     private final TrackerService tracker = new TrackerService(EmbeddedTrackerSettings.defaults(), Clock.systemUTC());
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReentrantLock demoLock = new ReentrantLock();
+    /** Guarded by {@link #demoLock}. */
+    private Demo demo;
+    private final Path dataDir;
 
     private Session(PluginRegistry plugins, ClientConfig config) {
         this.plugins = plugins;
         this.defaults = new DefaultSelections(plugins);
+        this.dataDir = config.dataDir();
         this.transports = new TrackerTransports(plugins,
                 config.bindAddress().isAnyLocalAddress() ? Optional.empty() : Optional.of(config.bindAddress()),
                 "Piecewise/" + Piecewise.version());
-        this.comparisons = new CompareService(defaults, transports, config.dataDir().resolve(COMPARISONS));
+        this.comparisons = new CompareService(defaults, transports, config.dataDir().resolve(COMPARISONS),
+                config.bindAddress());
         try {
             this.engine = Engine.start(config, EngineSettings.DEFAULT, defaults, transports);
         } catch (RuntimeException e) {
@@ -161,8 +170,30 @@ public final class Session implements Client {
     }
 
     @Override
+    public DemoSwarm demo() {
+        demoLock.lock();
+        try {
+            if (demo == null) {
+                TrackerServer server = tracker.current().orElseGet(() -> tracker.start(0));
+                demo = Demo.start(dataDir, server.httpAnnounceUrl(), defaults, transports);
+            }
+            return demo.info();
+        } finally {
+            demoLock.unlock();
+        }
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            demoLock.lock();
+            try {
+                if (demo != null) {
+                    demo.close();
+                }
+            } finally {
+                demoLock.unlock();
+            }
             engine.close();
             transports.close();
             tracker.close();

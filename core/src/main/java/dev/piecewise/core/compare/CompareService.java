@@ -5,6 +5,7 @@ import dev.piecewise.api.CompareRequest;
 import dev.piecewise.api.CompareResult;
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.core.lab.LabSwarm;
+import dev.piecewise.core.lab.LiveSwarm;
 import dev.piecewise.core.metainfo.Metainfo;
 import dev.piecewise.core.metainfo.MetainfoException;
 import dev.piecewise.core.metainfo.MetainfoParser;
@@ -16,7 +17,9 @@ import dev.piecewise.core.sim.SimPolicies;
 import dev.piecewise.core.swarm.SwarmPlan;
 import dev.piecewise.spi.tracker.TrackerTransport;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,19 +34,25 @@ import java.util.function.Function;
  */
 public final class CompareService {
 
+    /** How long one live download may take before its run counts as unfinished. */
+    private static final Duration LIVE_TIME_LIMIT = Duration.ofHours(1);
+
     private final DefaultSelections selections;
     private final Function<String, Optional<TrackerTransport>> transports;
     private final Path workRoot;
+    private final InetAddress bindAddress;
 
     /**
      * @param transports the session's tracker transports, for the lab's embedded tracker
      * @param workRoot   where the lab keeps its temporary files (deleted after every comparison)
+     * @param bindAddress where live runs listen and connect from
      */
     public CompareService(DefaultSelections selections, Function<String, Optional<TrackerTransport>> transports,
-                          Path workRoot) {
+                          Path workRoot, InetAddress bindAddress) {
         this.selections = selections;
         this.transports = transports;
         this.workRoot = workRoot;
+        this.bindAddress = bindAddress;
     }
 
     /** See {@link dev.piecewise.api.Client#compare}. */
@@ -58,7 +67,8 @@ public final class CompareService {
             case LAB -> new LabSwarm(torrent.totalLength(), torrent.pieceLength(),
                     SwarmDefaults.plan(request.swarm(), request.shape(), torrent.totalLength()), choking.spec(),
                     request.chokingOptions(), selections, transports, workRoot);
-            case LIVE -> throw new PiecewiseException("the live swarm is not there yet; use --swarm lab or sim");
+            case LIVE -> new LiveSwarm(request.torrent(), torrent.totalLength(), choking.spec(),
+                    request.chokingOptions(), selections, transports, bindAddress, workRoot, LIVE_TIME_LIMIT);
         }) {
             return Comparison.run(request, torrent.name(), List.copyOf(strategies.keySet()), choking.spec(), runs,
                     seed, swarm, listener).result();

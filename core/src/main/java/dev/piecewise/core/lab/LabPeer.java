@@ -50,19 +50,19 @@ final class LabPeer {
     }
 
     /**
-     * Starts an engine on 127.0.0.1 (any free port) in {@code home} and adds the torrent into {@code downloads}.
+     * Starts an engine on {@code bindAddress} (any free port) in {@code home} and adds the torrent into {@code downloads}.
      *
      * @param uploadCap bytes per second, 0 for none
      */
     static LabPeer start(int number, String peerClass, boolean seed, long uploadCap, boolean freeRider,
-                         long arrivalMillis, Path home, Path torrentFile, Path downloads, String strategy,
+                         long arrivalMillis, InetAddress bindAddress, Path home, Path torrentFile, Path downloads, String strategy,
                          String choking, Map<String, String> chokingOptions, DefaultSelections selections,
                          Function<String, Optional<TrackerTransport>> transports) {
         EngineSettings settings = EngineSettings.DEFAULT.withUploadLimit(uploadCap);
         if (freeRider) {
             settings = settings.asFreeRider();
         }
-        var config = new ClientConfig(home, home, InetAddress.getLoopbackAddress(), 0);
+        var config = new ClientConfig(home, home, bindAddress, 0);
         Engine engine = Engine.start(config, settings, selections, transports);
         try {
             TorrentHandle torrent = engine.add(new AddTorrent(torrentFile, downloads, Optional.of(strategy), Map.of(),
@@ -74,6 +74,7 @@ final class LabPeer {
         }
     }
 
+    /** Where it listens (lab peers listen on 127.0.0.1). */
     InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), engine.port());
     }

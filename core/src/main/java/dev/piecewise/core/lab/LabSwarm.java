@@ -17,13 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -131,7 +128,7 @@ public final class LabSwarm implements SwarmRunner {
         try {
             for (int i = 0; i < plan.seeds(); i++) {
                 peers.add(LabPeer.start(i, PeerOutcome.SEED_CLASS, true, plan.seedUpload(), false, 0,
-                        runRoot.resolve("seed-" + i), payload.torrentFile(), payload.directory(), strategy, choking,
+                        InetAddress.getLoopbackAddress(), runRoot.resolve("seed-" + i), payload.torrentFile(), payload.directory(), strategy, choking,
                         chokingOptions, selections, transports));
             }
             awaitSeeding(peers);
@@ -141,7 +138,7 @@ public final class LabSwarm implements SwarmRunner {
             throw new java.util.concurrent.CancellationException("the lab run was interrupted");
         } finally {
             peers.forEach(peer -> closeQuietly(peer, 0));
-            delete(runRoot);
+            LabFiles.delete(runRoot);
         }
     }
 
@@ -178,7 +175,7 @@ public final class LabSwarm implements SwarmRunner {
                 int index = order.get(joined++);
                 PeerClass kind = plan.classOf(index);
                 LabPeer newcomer = LabPeer.start(plan.seeds() + index, kind.name(), false, kind.upload(),
-                        kind.freeRider(), now, runRoot.resolve("leecher-" + index), payload.torrentFile(),
+                        kind.freeRider(), now, InetAddress.getLoopbackAddress(), runRoot.resolve("leecher-" + index), payload.torrentFile(),
                         runRoot.resolve("leecher-" + index).resolve("downloads"), strategy, choking, chokingOptions,
                         selections, transports);
                 peers.stream().filter(LabPeer::present).forEach(peer -> newcomer.connect(peer.address()));
@@ -263,32 +260,6 @@ public final class LabSwarm implements SwarmRunner {
     @Override
     public void close() {
         tracker.close();
-        delete(root);
-    }
-
-    private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    if (e != null) {
-                        throw e;
-                    }
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("cannot delete the lab's files in {}: {}", folder, e.getMessage());
-        }
+        LabFiles.delete(root);
     }
 }

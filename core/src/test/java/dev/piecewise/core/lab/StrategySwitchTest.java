@@ -8,6 +8,7 @@ import dev.piecewise.spi.tracker.TrackerTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StrategySwitchTest {
 
     private static final Function<String, Optional<TrackerTransport>> NO_TRACKERS = scheme -> Optional.empty();
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     @Test
     void switchingStrategyHalfWayLosesNoRequestAndEndsByteIdentical(@TempDir Path temp) throws Exception {
@@ -38,13 +40,15 @@ class StrategySwitchTest {
             var selections = new DefaultSelections(registry);
             LabPayload payload = LabPayload.create(temp.resolve("payload"), "switch.bin", 64 * 32 * 1024, 32 * 1024,
                     List.of(), 7);
-            LabPeer seed = LabPeer.start(0, "seed", true, 512 * 1024, false, 0, temp.resolve("seed"),
+            LabPeer seed = LabPeer.start(0, "seed", true, 512 * 1024, false, 0, LOOPBACK,
+                    temp.resolve("seed"),
                     payload.torrentFile(), payload.directory(), "lowest-first", "unchoke-interested", Map.of(),
                     selections, NO_TRACKERS);
             LabPeer leecher = null;
             try {
                 awaitPieces(seed, 64, Duration.ofSeconds(20));
-                leecher = LabPeer.start(1, "leecher", false, 0, false, 0, temp.resolve("leecher"),
+                leecher = LabPeer.start(1, "leecher", false, 0, false, 0, LOOPBACK,
+                        temp.resolve("leecher"),
                         payload.torrentFile(), temp.resolve("downloads"), "lowest-first", "unchoke-interested",
                         Map.of(), selections, NO_TRACKERS);
                 leecher.connect(seed.address());

@@ -26,6 +26,7 @@ public final class Commands {
                 .add(new CompareCommand())
                 .add(new PluginsCommand())
                 .add(new TrackerCommand())
+                .add(new DemoCommand())
                 .add(new HelpCommand())
                 .add(new QuitCommand(), "exit");
     }
