@@ -10,10 +10,11 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -66,10 +67,16 @@ public final class Demo implements AutoCloseable {
             for (int i = 0; i < SEEDS; i++) {
                 seeds.add(LabPeer.start(i, "seed", true, SEED_UPLOAD, false, 0, InetAddress.getLoopbackAddress(),
                         homes.resolve("seed-" + i), payload.torrentFile(), folder, selections.strategy().spec(),
-                        selections.choking().spec(), java.util.Map.of(), selections, transports));
+                        selections.choking().spec(), Map.of(), selections, transports));
             }
-            demo.awaitSeeding();
+            for (LabPeer seed : seeds) {
+                seed.awaitSeeding(Duration.ofSeconds(20));
+            }
             return demo;
+        } catch (InterruptedException e) {
+            demo.close();
+            Thread.currentThread().interrupt();
+            throw new PiecewiseException("interrupted while starting the demo", e);
         } catch (RuntimeException e) {
             demo.close();
             throw e;
@@ -78,24 +85,6 @@ public final class Demo implements AutoCloseable {
 
     public DemoSwarm info() {
         return info;
-    }
-
-    private void awaitSeeding() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        try {
-            for (LabPeer seed : seeds) {
-                while (seed.torrent().status().piecesVerified() < info.pieces()) {
-                    if (System.nanoTime() > deadline || seed.torrent().status().error().isPresent()) {
-                        throw new PiecewiseException("a demo seed could not check the sample: "
-                                + seed.torrent().status().error().orElse("timed out"));
-                    }
-                    Thread.sleep(20);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PiecewiseException("interrupted while starting the demo", e);
-        }
     }
 
     /** Stops the seeds and deletes their state; the sample and its torrent stay for later. */

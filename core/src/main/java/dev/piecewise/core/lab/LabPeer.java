@@ -2,6 +2,7 @@ package dev.piecewise.core.lab;
 
 import dev.piecewise.api.AddTorrent;
 import dev.piecewise.api.ClientConfig;
+import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.TorrentHandle;
 import dev.piecewise.api.TorrentMetrics;
 import dev.piecewise.api.TorrentStatus;
@@ -14,6 +15,7 @@ import dev.piecewise.spi.tracker.TrackerTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +73,24 @@ final class LabPeer {
         } catch (RuntimeException e) {
             engine.close();
             throw e;
+        }
+    }
+
+    /**
+     * Waits until the torrent's data is checked and complete (a seed ready to serve).
+     *
+     * @throws PiecewiseException when it fails or the timeout passes
+     */
+    void awaitSeeding(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        TorrentStatus status = torrent.status();
+        while (status.piecesVerified() < status.piecesTotal()) {
+            if (status.error().isPresent() || System.nanoTime() > deadline) {
+                throw new PiecewiseException("a seed could not check its payload: "
+                        + status.error().orElse("not done after " + timeout.toSeconds() + " s"));
+            }
+            Thread.sleep(20);
+            status = torrent.status();
         }
     }
 

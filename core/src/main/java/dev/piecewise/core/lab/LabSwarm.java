@@ -22,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -48,6 +49,7 @@ public final class LabSwarm implements SwarmRunner {
     public static final long MAX_PAYLOAD = 256L * 1024 * 1024;
     private static final long POLL_MILLIS = 50;
     private static final long SAMPLE_MILLIS = 250;
+    private static final Duration SEED_CHECK_TIMEOUT = Duration.ofSeconds(60);
 
     private final SwarmPlan plan;
     private final String choking;
@@ -131,7 +133,9 @@ public final class LabSwarm implements SwarmRunner {
                         InetAddress.getLoopbackAddress(), runRoot.resolve("seed-" + i), payload.torrentFile(), payload.directory(), strategy, choking,
                         chokingOptions, selections, transports));
             }
-            awaitSeeding(peers);
+            for (LabPeer initialSeed : peers) {
+                initialSeed.awaitSeeding(SEED_CHECK_TIMEOUT);
+            }
             return drive(strategy, run, seed, runRoot, arrivals, peers, progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,19 +143,6 @@ public final class LabSwarm implements SwarmRunner {
         } finally {
             peers.forEach(peer -> closeQuietly(peer, 0));
             LabFiles.delete(runRoot);
-        }
-    }
-
-    private static void awaitSeeding(List<LabPeer> seeds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (LabPeer seed : seeds) {
-            while (seed.torrent().status().piecesVerified() < seed.torrent().status().piecesTotal()) {
-                if (seed.torrent().status().error().isPresent() || System.nanoTime() > deadline) {
-                    throw new PiecewiseException("a lab seed could not check its payload: "
-                            + seed.torrent().status().error().orElse("timed out"));
-                }
-                Thread.sleep(POLL_MILLIS);
-            }
         }
     }
 
