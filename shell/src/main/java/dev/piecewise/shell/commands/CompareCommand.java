@@ -20,9 +20,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -53,6 +54,8 @@ final class CompareCommand implements Command {
                 List.of(
                         Option.valued("choking", "ID", ValueKind.CHOKING, "the policy every peer runs"
                                 + " (default: see choking)"),
+                        Option.valued("choking-options", "K=V,...", ValueKind.TEXT, "the policy's options, e.g."
+                                + " interval=2s,slots=2"),
                         Option.valued("swarm", "lab|sim|live", ValueKind.TEXT, "where to run (default: lab)"),
                         Option.valued("runs", "N", ValueKind.NUMBER, "runs per strategy (default: 1 lab, 3 sim)"),
                         Option.valued("seed", "S", ValueKind.NUMBER, "the random seed (default: 1)"),
@@ -117,8 +120,22 @@ final class CompareCommand implements Command {
                 .orElse(OptionalInt.empty());
         OptionalLong seed = args.number("seed", Long.MIN_VALUE, Long.MAX_VALUE).map(OptionalLong::of)
                 .orElse(OptionalLong.empty());
-        return new CompareRequest(torrent, specs, args.option("choking"), Map.of(), swarm, runs, seed, shape,
+        return new CompareRequest(torrent, specs, args.option("choking"),
+                args.option("choking-options").map(CompareCommand::options).orElse(Map.of()), swarm, runs, seed, shape,
                 file(args, context, "report"), file(args, context, "csv"), file(args, context, "json"));
+    }
+
+    /** {@code k=v,k=v} as a map, in order. */
+    static Map<String, String> options(String typed) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String pair : typed.split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new CommandFailure("--choking-options: '" + pair.strip() + "' is not key=value");
+            }
+            options.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+        }
+        return options;
     }
 
     private static CompareRequest.Swarm swarm(String typed) {
