@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +147,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The verified pieces of a torrent of this session, for the comparison lab's availability figures. */
-    public Optional<java.util.BitSet> verifiedPieces(InfoHash infoHash) {
+    public Optional<BitSet> verifiedPieces(InfoHash infoHash) {
         lock.lock();
         try {
             Handle handle = torrents.get(infoHash);
