@@ -43,6 +43,8 @@ public final class Session implements Client {
     private static final String PLUGIN_COPIES = "plugin-copies";
     /** Where, under the data directory, the comparison lab keeps its engines' files while it runs. */
     private static final String COMPARISONS = "compare-lab";
+    /** The default strategy and choking policy the user picked, kept across restarts. */
+    private static final String DEFAULT_PICKS = "defaults.properties";
 
     private final PluginRegistry plugins;
     private final DefaultSelections defaults;
@@ -58,7 +60,7 @@ public final class Session implements Client {
 
     private Session(PluginRegistry plugins, ClientConfig config) {
         this.plugins = plugins;
-        this.defaults = new DefaultSelections(plugins);
+        this.defaults = new DefaultSelections(plugins, config.dataDir().resolve(DEFAULT_PICKS));
         this.dataDir = config.dataDir();
         this.transports = new TrackerTransports(plugins,
                 config.bindAddress().isAnyLocalAddress() ? Optional.empty() : Optional.of(config.bindAddress()),

@@ -37,7 +37,7 @@ class StrategySwitchTest {
         ModuleLayer layer = Optional.ofNullable(PluginRegistry.class.getModule().getLayer())
                 .orElse(ModuleLayer.boot());
         try (PluginRegistry registry = PluginRegistry.open(plugins, temp.resolve("copies"), layer)) {
-            var selections = new DefaultSelections(registry);
+            var selections = new DefaultSelections(registry, temp.resolve("defaults.properties"));
             LabPayload payload = LabPayload.create(temp.resolve("payload"), "switch.bin", 64 * 32 * 1024, 32 * 1024,
                     List.of(), 7);
             LabPeer seed = LabPeer.start(0, "seed", true, 512 * 1024, false, 0, LOOPBACK,
