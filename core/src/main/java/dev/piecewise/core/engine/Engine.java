@@ -36,6 +36,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,6 +186,19 @@ public final class Engine implements AutoCloseable {
     /** The torrent whose id starts with {@code idPrefix}; see {@code Client#torrent}. */
     public TorrentHandle torrent(String idPrefix) {
         return find(idPrefix);
+    }
+
+    /**
+     * The verified pieces of a torrent of this session, for the comparison lab's availability figures; empty for a
+     * torrent unknown here or whose metadata is not known yet.
+     */
+    public Optional<BitSet> verifiedPieces(InfoHash infoHash) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(torrents.get(infoHash)).flatMap(Handle::torrent).map(Torrent::verifiedPieces);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Stops a torrent, forgets it, and deletes its data when asked to. */

@@ -121,6 +121,11 @@ final class Handle implements TorrentHandle {
         return current != null ? current : fetch;
     }
 
+    /** The torrent, once its metadata is known. */
+    Optional<Torrent> torrent() {
+        return Optional.ofNullable(torrent);
+    }
+
     /** The fetch of a magnet torrent, while there is one. */
     Optional<MetadataFetch> fetch() {
         return torrent == null ? Optional.ofNullable(fetch) : Optional.empty();

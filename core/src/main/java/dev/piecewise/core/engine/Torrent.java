@@ -287,7 +287,7 @@ final class Torrent extends PeerHost {
             }
             introduce(peer);
             apply(choker.add(peer, now));
-            connection.start(limits, peer, store, peer);
+            connection.start(limits, peer, context.capped(store), peer);
             log.debug("{}: connected to {} ({})", shortId(), established.address(), peer.client);
         } finally {
             lock.unlock();
@@ -564,6 +564,9 @@ final class Torrent extends PeerHost {
     private void apply(ChokeChanges<Peer> changes) {
         for (Peer peer : changes.choke()) {
             peer.setAmChoking(true);
+        }
+        if (context.settings().freeRider()) {
+            return; // unchokes nobody
         }
         for (Peer peer : changes.unchoke()) {
             peer.setAmChoking(false);
