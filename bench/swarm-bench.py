@@ -183,11 +183,11 @@ def measure(argv, env, timeout, log):
     return process.returncode, wall, usage.ru_utime + usage.ru_stime, peak[0] / 1024
 
 
-def downloader_argv(name, torrent, out, work, port, timeout):
+def downloader_argv(name, torrent, out, work, port, timeout, launcher):
     if name.startswith("piecewise"):
         data = os.path.join(work, "pw-data")
         shutil.rmtree(data, ignore_errors=True)
-        return [os.path.join(REPO, "piecewise"), "--data", data, "--port", str(port), "--bind", "127.0.0.1",
+        return [launcher, "--data", data, "--port", str(port), "--bind", "127.0.0.1",
                 "-c", f"add {torrent} --dir {out}; wait"]
     if name == "aria2":
         return ["aria2c", "-d", out, "--seed-time=0", "--listen-port", str(port), "--enable-dht=false",
@@ -270,7 +270,10 @@ class Swarm:
 
 def bench(args):
     names = args.downloaders.split(",")
-    variants = dict(v.split("=", 1) for v in args.piecewise_variant)
+    variants = {label: (os.path.join(REPO, "piecewise"), opts)
+                for label, opts in (v.split("=", 1) for v in args.piecewise_variant)}
+    variants.update({label: (os.path.abspath(launcher), "")
+                     for label, launcher in (v.split("=", 1) for v in args.piecewise_launcher)})
     names += [f"piecewise[{label}]" for label in variants]
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
@@ -285,9 +288,11 @@ def bench(args):
                 os.makedirs(out)
                 subprocess.run(["sync"], check=True)  # the last run's dirty pages are not this run's cost
                 env = dict(os.environ)
+                launcher = os.path.join(REPO, "piecewise")
                 if name.startswith("piecewise["):
-                    env["PIECEWISE_JAVA_OPTS"] = variants[name[len("piecewise["):-1]]
-                argv = downloader_argv(name.split("[")[0], swarm.torrent, out, work, free_port(), args.timeout)
+                    launcher, env["PIECEWISE_JAVA_OPTS"] = variants[name[len("piecewise["):-1]]
+                argv = downloader_argv(name.split("[")[0], swarm.torrent, out, work, free_port(), args.timeout,
+                                       launcher)
                 seeders_before = swarm.seeders_cpu()
                 with open(os.path.join(work, f"{name}-{repetition}.log"), "w") as log:
                     code, wall, cpu, rss = measure(argv, env, args.timeout, log)
@@ -336,6 +341,8 @@ def main():
     run.add_argument("--downloaders", default=",".join(DOWNLOADERS), help="comma list of " + ", ".join(DOWNLOADERS))
     run.add_argument("--piecewise-variant", action="append", default=[], metavar="LABEL=JAVA_OPTS",
                      help="also run Piecewise with PIECEWISE_JAVA_OPTS set (repeatable)")
+    run.add_argument("--piecewise-launcher", action="append", default=[], metavar="LABEL=PATH",
+                     help="also run Piecewise through another launcher, e.g. another worktree's (repeatable)")
     run.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "piecewise-bench"),
                      help="work directory (the payload is kept there between runs)")
     run.add_argument("--timeout", type=int, default=300, help="seconds one download may take")
