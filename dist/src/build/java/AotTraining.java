@@ -51,7 +51,8 @@ public final class AotTraining {
                 InetAddress.getLoopbackAddress(), 0);
         try (Client seeder = Piecewise.start(config)) {
             TrackerServer tracker = seeder.startTracker(0);
-            Path torrent = writeTorrent(payload, tracker.httpAnnounceUrl().toString(), scratch.resolve("training.torrent"));
+            Path torrent = writeTorrent(payload, tracker.httpAnnounceUrl().toString(),
+                    scratch.resolve("training.torrent"));
             TorrentHandle seeding = seeder.add(AddTorrent.of(torrent, seedDir));
             if (!seeding.awaitCompletion(Duration.ofSeconds(TIMEOUT_SECONDS))) {
                 throw new IllegalStateException("the training seeder did not verify its payload: " + seeding.status());

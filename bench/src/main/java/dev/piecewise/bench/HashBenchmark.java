@@ -48,7 +48,8 @@ public class HashBenchmark {
     @Setup
     public void setUp() {
         new Random(1).nextBytes(data);
-        hasher = new PieceHasher(new FileLayout(PIECE, List.of(new TorrentFile(List.of("data"), data.length, 0, false))));
+        var file = new TorrentFile(List.of("data"), data.length, 0, false);
+        hasher = new PieceHasher(new FileLayout(PIECE, List.of(file)));
         memory = (offset, buffer, length) -> {
             System.arraycopy(data, (int) offset, buffer, 0, length);
             return true;

@@ -39,7 +39,8 @@ class BatchModeIT {
                 Map.of("PIECEWISE_JAVA_OPTS", "-Xlog:aot=info"));
         assertEquals(0, result.status(), result.err());
         assertTrue(result.out().contains("Opened AOT cache"), result.out());
-        assertTrue(result.out().contains("Using AOT-linked classes: true"), "the JVM accepted the cache: " + result.out());
+        assertTrue(result.out().contains("Using AOT-linked classes: true"),
+                "the JVM accepted the cache: " + result.out());
     }
 
     @Test
