@@ -159,7 +159,7 @@ def cpu_seconds(pid):
 
 
 def measure(argv, env, timeout, log):
-    """Runs argv to its exit; returns (exit code, wall s, CPU s of its tree, peak anonymous RSS MiB)."""
+    """Runs argv to its exit; returns (exit code, wall s, CPU s of its tree, of which system, peak anon RSS MiB)."""
     start = time.monotonic()
     process = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     peak = [0]
@@ -180,7 +180,7 @@ def measure(argv, env, timeout, log):
     done.set()
     sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
-    return process.returncode, wall, usage.ru_utime + usage.ru_stime, peak[0] / 1024
+    return process.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_stime, peak[0] / 1024
 
 
 def downloader_argv(name, torrent, out, work, port, timeout, launcher):
@@ -295,14 +295,16 @@ def bench(args):
                                        launcher)
                 seeders_before = swarm.seeders_cpu()
                 with open(os.path.join(work, f"{name}-{repetition}.log"), "w") as log:
-                    code, wall, cpu, rss = measure(argv, env, args.timeout, log)
+                    code, wall, cpu, system, rss = measure(argv, env, args.timeout, log)
                 seeders = swarm.seeders_cpu() - seeders_before
                 ok = code == 0 and same_file(os.path.join(out, os.path.basename(payload)), payload)
-                row = dict(wall=wall, mibs=args.size_mib / wall, cpu_gib=cpu / (args.size_mib / 1024), rss=rss,
+                gib = args.size_mib / 1024
+                row = dict(wall=wall, mibs=args.size_mib / wall, cpu_gib=cpu / gib, sys_gib=system / gib, rss=rss,
                            seeders=seeders, ok=ok)
                 results[name].append(row)
                 print(f"run {repetition} {name:<22} exit {code} {'identical' if ok else 'WRONG OR MISSING DATA'}"
                       f"  wall {wall:6.2f} s  {row['mibs']:6.1f} MiB/s  CPU {row['cpu_gib']:5.2f} s/GiB"
+                      f" (system {row['sys_gib']:4.2f})"
                       f"  anon RSS {rss:6.1f} MiB  seeders CPU {seeders:5.2f} s", flush=True)
     finally:
         swarm.close()
@@ -320,13 +322,14 @@ def report(results, args):
     best_cpu = min(median(n, "cpu_gib") for n in names) if names else float("nan")
     print(f"\nmedians of {args.repeat} ({args.size_mib} MiB, {args.piece_kib} KiB pieces, "
           f"libtorrent + aria2 seeders on 127.0.0.1, load average {os.getloadavg()[0]:.1f})")
-    print("| downloader | ok runs | wall s | MiB/s | CPU s/GiB | peak anon RSS MiB | wall / best | CPU / best |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| downloader | ok runs | wall s | MiB/s | CPU s/GiB | of which system | peak anon RSS MiB | wall / best "
+          "| CPU / best |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name in results:
         ok = sum(r["ok"] for r in results[name])
         wall, cpu = median(name, "wall"), median(name, "cpu_gib")
         print(f"| {name} | {ok}/{len(results[name])} | {wall:.2f} | {args.size_mib / wall:.0f} | {cpu:.2f} "
-              f"| {median(name, 'rss'):.0f} | {wall / best_wall:.2f} | {cpu / best_cpu:.2f} |")
+              f"| {median(name, 'sys_gib'):.2f} | {median(name, 'rss'):.0f} | {wall / best_wall:.2f} | {cpu / best_cpu:.2f} |")
     if any(not r["ok"] for rows in results.values() for r in rows):
         sys.exit(1)
 
