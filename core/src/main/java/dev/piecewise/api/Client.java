@@ -64,6 +64,26 @@ public interface Client extends AutoCloseable {
     /** The embedded tracker, while it runs. */
     Optional<TrackerServer> tracker();
 
+    /**
+     * Compares piece-selection strategies on one torrent (see {@link CompareRequest}): runs each in the same swarm,
+     * then computes the figures and writes the files asked for. Blocks until done, telling {@code listener} how it
+     * goes; interrupting the calling thread stops it.
+     *
+     * @throws PiecewiseException for an unreadable torrent, an unknown or ambiguous strategy or policy, a swarm that
+     *                            cannot be set up, an output file that cannot be written, or an interruption
+     */
+    CompareResult compare(CompareRequest request, CompareListener listener);
+
+    /**
+     * Sets up the demo: writes a sample payload and its torrent into the data directory (once), starts the embedded
+     * tracker if none runs, and starts a few seeds of the sample in this process on 127.0.0.1, with upload caps so that
+     * a download takes seconds and strategies can be watched. The seeds run until the client closes; calling this
+     * again returns the running demo.
+     *
+     * @throws PiecewiseException when the files cannot be written or the tracker cannot start
+     */
+    DemoSwarm demo();
+
     /** Stops every torrent, tells the trackers, saves state and closes the listen port. */
     @Override
     void close();

@@ -3,13 +3,19 @@ package dev.piecewise.core;
 import dev.piecewise.api.AddTorrent;
 import dev.piecewise.api.Client;
 import dev.piecewise.api.ClientConfig;
+import dev.piecewise.api.CompareListener;
+import dev.piecewise.api.CompareRequest;
+import dev.piecewise.api.CompareResult;
+import dev.piecewise.api.DemoSwarm;
 import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.Plugins;
 import dev.piecewise.api.Selection;
 import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.TorrentHandle;
 import dev.piecewise.api.TrackerServer;
+import dev.piecewise.core.compare.CompareService;
 import dev.piecewise.core.engine.Engine;
+import dev.piecewise.core.lab.Demo;
 import dev.piecewise.core.engine.EngineSettings;
 import dev.piecewise.core.plugin.DefaultSelections;
 import dev.piecewise.core.plugin.PluginRegistry;
@@ -27,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** The running client behind {@link Client}: wires the plugins, the defaults and the engine together. */
 public final class Session implements Client {
@@ -34,22 +41,32 @@ public final class Session implements Client {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
     /** Where, under the data directory, the private copies of plugin jars live while clients run. */
     private static final String PLUGIN_COPIES = "plugin-copies";
+    /** Where, under the data directory, the comparison lab keeps its engines' files while it runs. */
+    private static final String COMPARISONS = "compare-lab";
     /** The default strategy and choking policy the user picked, kept across restarts. */
     private static final String DEFAULT_PICKS = "defaults.properties";
 
     private final PluginRegistry plugins;
     private final DefaultSelections defaults;
+    private final CompareService comparisons;
     private final TrackerTransports transports;
     private final Engine engine;
     private final TrackerService tracker = new TrackerService(EmbeddedTrackerSettings.defaults(), Clock.systemUTC());
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReentrantLock demoLock = new ReentrantLock();
+    /** Guarded by {@link #demoLock}. */
+    private Demo demo;
+    private final Path dataDir;
 
     private Session(PluginRegistry plugins, ClientConfig config) {
         this.plugins = plugins;
         this.defaults = new DefaultSelections(plugins, config.dataDir().resolve(DEFAULT_PICKS));
+        this.dataDir = config.dataDir();
         this.transports = new TrackerTransports(plugins,
                 config.bindAddress().isAnyLocalAddress() ? Optional.empty() : Optional.of(config.bindAddress()),
                 "Piecewise/" + Piecewise.version());
+        this.comparisons = new CompareService(defaults, transports, config.dataDir().resolve(COMPARISONS),
+                config.bindAddress());
         try {
             this.engine = Engine.start(config, EngineSettings.DEFAULT, defaults, transports);
         } catch (RuntimeException e) {
@@ -150,8 +167,35 @@ public final class Session implements Client {
     }
 
     @Override
+    public CompareResult compare(CompareRequest request, CompareListener listener) {
+        return comparisons.compare(request, listener);
+    }
+
+    @Override
+    public DemoSwarm demo() {
+        demoLock.lock();
+        try {
+            if (demo == null) {
+                TrackerServer server = tracker.current().orElseGet(() -> tracker.start(0));
+                demo = Demo.start(dataDir, server.httpAnnounceUrl(), defaults, transports);
+            }
+            return demo.info();
+        } finally {
+            demoLock.unlock();
+        }
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            demoLock.lock();
+            try {
+                if (demo != null) {
+                    demo.close();
+                }
+            } finally {
+                demoLock.unlock();
+            }
             engine.close();
             transports.close();
             tracker.close();

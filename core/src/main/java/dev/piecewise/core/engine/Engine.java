@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +144,17 @@ public final class Engine implements AutoCloseable {
     /** The torrent whose id starts with {@code idPrefix}; see {@code Client#torrent}. */
     public TorrentHandle torrent(String idPrefix) {
         return find(idPrefix);
+    }
+
+    /** The verified pieces of a torrent of this session, for the comparison lab's availability figures. */
+    public Optional<BitSet> verifiedPieces(InfoHash infoHash) {
+        lock.lock();
+        try {
+            Handle handle = torrents.get(infoHash);
+            return handle == null ? Optional.empty() : Optional.of(handle.torrent.verifiedPieces());
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Stops a torrent, forgets it, and deletes its data when asked to. */

@@ -14,11 +14,32 @@ import java.time.Duration;
  * @param retryBase           the wait before dialling a peer again after a first failure (doubling after each)
  * @param resumeSaveInterval  how often the resume state is saved while pieces complete
  * @param maxQueuedUploads    blocks a peer may have queued with us; advertised as {@code reqq}
+ * @param uploadLimit         payload bytes per second the whole session uploads at most, 0 for no cap
+ * @param freeRider           never unchoke anybody, so never upload: a free rider, for the comparison lab
  */
 public record EngineSettings(int maxPeersPerTorrent, int maxConnections, Duration connectTimeout,
                              Duration idleTimeout, Duration requestTimeout, Duration retryBase,
-                             Duration resumeSaveInterval, int maxQueuedUploads) {
+                             Duration resumeSaveInterval, int maxQueuedUploads, long uploadLimit, boolean freeRider) {
 
     public static final EngineSettings DEFAULT = new EngineSettings(50, 500, Duration.ofSeconds(10),
-            Duration.ofMinutes(3), Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(10), 512);
+            Duration.ofMinutes(3), Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(10), 512, 0,
+            false);
+
+    public EngineSettings {
+        if (uploadLimit < 0) {
+            throw new IllegalArgumentException("an upload limit cannot be negative: " + uploadLimit);
+        }
+    }
+
+    /** These settings with the session's uploads capped at {@code bytesPerSecond} (0 for no cap). */
+    public EngineSettings withUploadLimit(long bytesPerSecond) {
+        return new EngineSettings(maxPeersPerTorrent, maxConnections, connectTimeout, idleTimeout, requestTimeout,
+                retryBase, resumeSaveInterval, maxQueuedUploads, bytesPerSecond, freeRider);
+    }
+
+    /** These settings for a session that never uploads. */
+    public EngineSettings asFreeRider() {
+        return new EngineSettings(maxPeersPerTorrent, maxConnections, connectTimeout, idleTimeout, requestTimeout,
+                retryBase, resumeSaveInterval, maxQueuedUploads, uploadLimit, true);
+    }
 }

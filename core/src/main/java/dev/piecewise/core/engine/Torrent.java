@@ -400,7 +400,7 @@ final class Torrent {
             }
             introduce(peer);
             apply(choker.add(peer, now));
-            connection.start(limits, peer, store, peer);
+            connection.start(limits, peer, context.capped(store), peer);
             log.debug("{}: connected to {} ({})", shortId(), established.address(), peer.client);
         } finally {
             lock.unlock();
@@ -640,6 +640,9 @@ final class Torrent {
     private void apply(ChokeChanges<Peer> changes) {
         for (Peer peer : changes.choke()) {
             peer.setAmChoking(true);
+        }
+        if (context.settings().freeRider()) {
+            return; // unchokes nobody
         }
         for (Peer peer : changes.unchoke()) {
             peer.setAmChoking(false);

@@ -1,8 +1,8 @@
 package dev.piecewise.core.stats;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Bytes per second over a sliding window (20 one-second slots by default), plus a running total.
@@ -33,9 +33,25 @@ public final class RateMeter {
     private final long slotMillis;
     private final int slotCount;
     private final long startMillis;
-    private final AtomicLongArray slots;
-    private final AtomicLong total = new AtomicLong();
-    private final AtomicLong lastAdd = new AtomicLong(NEVER);
+    // plain fields and an array accessed through VarHandles rather than atomic wrappers: a torrent reads every peer's
+    // two meters at every rechoke (the simulator thousands of them), so a meter is kept to two objects
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle TOTAL;
+    private static final VarHandle LAST_ADD;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TOTAL = lookup.findVarHandle(RateMeter.class, "total", long.class);
+            LAST_ADD = lookup.findVarHandle(RateMeter.class, "lastAdd", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final long[] slots;
+    private volatile long total;
+    private volatile long lastAdd = NEVER;
 
     /** A meter over the default 20-second window, counting from {@code startMillis} (when the connection opened). */
     public RateMeter(long startMillis) {
@@ -56,10 +72,10 @@ public final class RateMeter {
         }
         slotCount = Math.toIntExact(window.toMillis() / slotMillis);
         this.startMillis = startMillis;
-        slots = new AtomicLongArray(slotCount);
+        slots = new long[slotCount];
         for (int i = 0; i < slotCount; i++) {
             // tagged with a slot number no current time maps to, so that no slot starts out as current
-            slots.set(i, pack(epoch(startMillis) - slotCount, 0));
+            slots[i] = pack(epoch(startMillis) - slotCount, 0);
         }
     }
 
@@ -68,13 +84,16 @@ public final class RateMeter {
         if (bytes <= 0) {
             return;
         }
-        total.addAndGet(bytes);
-        lastAdd.accumulateAndGet(nowMillis, Math::max);
+        TOTAL.getAndAdd(this, bytes);
+        long last;
+        while ((last = lastAdd) < nowMillis && !LAST_ADD.compareAndSet(this, last, nowMillis)) {
+            Thread.onSpinWait();
+        }
         long epoch = epoch(nowMillis);
         int index = index(epoch);
         long tag = epoch & TAG_MASK;
         while (true) {
-            long current = slots.get(index);
+            long current = (long) SLOTS.getVolatile(slots, index);
             long currentTag = current >>> BYTE_BITS;
             long next;
             if (currentTag == tag) {
@@ -84,7 +103,7 @@ public final class RateMeter {
             } else {
                 return; // a delayed caller's bytes for a slot that has already left the window
             }
-            if (slots.compareAndSet(index, current, next)) {
+            if (SLOTS.compareAndSet(slots, index, current, next)) {
                 return;
             }
         }
@@ -94,12 +113,19 @@ public final class RateMeter {
     public double rate(long nowMillis) {
         long now = Math.max(nowMillis, startMillis);
         long epoch = epoch(now);
+        long last = lastAdd;
+        if (last == NEVER || epoch(last) <= epoch - slotCount) {
+            return 0; // idle for a whole window, as most of a torrent's connections are: no need to read the slots
+        }
         long bytes = 0;
+        // one division for the whole walk: rates are read for every peer at every rechoke (and in the simulator)
+        int index = index(epoch);
         for (int age = 0; age < slotCount; age++) {
-            long slot = slots.get(index(epoch - age));
+            long slot = (long) SLOTS.getVolatile(slots, index);
             if (slot >>> BYTE_BITS == ((epoch - age) & TAG_MASK)) {
                 bytes += slot & MAX_SLOT_BYTES;
             }
+            index = index == 0 ? slotCount - 1 : index - 1;
         }
         long windowMillis = (slotCount - 1) * slotMillis + (now - startMillis) % slotMillis;
         long spanMillis = Math.max(slotMillis, Math.min(now - startMillis, windowMillis));
@@ -108,12 +134,12 @@ public final class RateMeter {
 
     /** Every byte added since the meter was created. */
     public long total() {
-        return total.get();
+        return total;
     }
 
     /** The latest time bytes were added at, or {@link #NEVER}. */
     public long lastAddMillis() {
-        return lastAdd.get();
+        return lastAdd;
     }
 
     private long epoch(long millis) {

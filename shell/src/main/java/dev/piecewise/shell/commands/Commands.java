@@ -23,8 +23,10 @@ public final class Commands {
                 .add(new RemoveCommand())
                 .add(new StrategyCommand())
                 .add(new ChokingCommand())
+                .add(new CompareCommand())
                 .add(new PluginsCommand())
                 .add(new TrackerCommand())
+                .add(new DemoCommand())
                 .add(new HelpCommand())
                 .add(new QuitCommand(), "exit");
     }

@@ -2,10 +2,13 @@ package dev.piecewise.shell.format;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Human-readable figures: binary byte units, rates, short durations and percentages. */
 public final class Units {
 
+    private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:([kKmMgG])(?:iB|B)?|B)?");
     private static final String[] BYTE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private Units() {
@@ -37,6 +40,37 @@ public final class Units {
     /** A transfer rate in bytes per second: {@code 1.20 MiB/s}; {@code 0 B/s} when idle. */
     public static String rate(double bytesPerSecond) {
         return bytes(Math.round(Math.max(0, bytesPerSecond))) + "/s";
+    }
+
+    /**
+     * Reads a rate as users write it: bytes per second, optionally with a binary unit ({@code 64k}, {@code 64KiB},
+     * {@code 1.5M}, {@code 2MiB/s}, {@code 512}).
+     *
+     * @throws IllegalArgumentException naming what was expected
+     */
+    public static long parseRate(String text) {
+        String t = text.strip();
+        if (t.endsWith("/s")) {
+            t = t.substring(0, t.length() - 2);
+        }
+        Matcher m = RATE.matcher(t);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a rate; write bytes per second such as 512,"
+                    + " 64k or 1.5M");
+        }
+        double value = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+        double scale = switch (unit) {
+            case "k" -> 1024;
+            case "m" -> 1024 * 1024;
+            case "g" -> 1024.0 * 1024 * 1024;
+            default -> 1;
+        };
+        double bytes = value * scale;
+        if (bytes < 1 || bytes > Long.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("'" + text + "' is out of range");
+        }
+        return Math.round(bytes);
     }
 
     /** {@code 42.3%}, rounded to the nearest tenth, but never 100% before the end. */

@@ -3,8 +3,10 @@ package dev.piecewise.shell.format;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class UnitsTest {
 
@@ -52,5 +54,17 @@ class UnitsTest {
         assertEquals("1h 05m", Units.duration(Duration.ofMinutes(65)));
         assertEquals("2d 03h", Units.duration(Duration.ofHours(51)));
         assertEquals("-45s", Units.duration(Duration.ofSeconds(-45)));
+    }
+
+    @Test
+    void ratesAreReadWithBinaryUnits() {
+        assertEquals(512, Units.parseRate("512"));
+        assertEquals(65_536, Units.parseRate("64k"));
+        assertEquals(65_536, Units.parseRate("64KiB/s"));
+        assertEquals(1_572_864, Units.parseRate("1.5M"));
+        assertEquals(2_097_152, Units.parseRate(" 2 MiB/s "));
+        for (String bad : List.of("fast", "-5", "0", "64x", "")) {
+            assertThrows(IllegalArgumentException.class, () -> Units.parseRate(bad), bad);
+        }
     }
 }
