@@ -88,11 +88,8 @@ final class Node implements AutoCloseable {
 
     private void tick() {
         for (Torrent torrent : List.copyOf(torrents.values())) {
-            try {
-                torrent.tick();
-            } catch (RuntimeException e) {
-                log.error("ticking torrent {} failed", torrent, e);
-            }
+            torrent.watchPlugins();
+            torrent.tickSoon();
         }
     }
 
