@@ -688,7 +688,7 @@ final class Torrent {
     }
 
     /**
-     * The watchdog (the timer, once a second, never under the lock): a strategy or choking policy call that has run
+     * The watchdog (its own thread, once a second, never under the lock): a strategy or choking policy call that has run
      * for a whole period is unwound at its next call into the core; one that makes no such call cannot be stopped,
      * and is reported once.
      */
