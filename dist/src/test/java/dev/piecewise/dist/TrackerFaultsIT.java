@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,9 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrackerFaultsIT {
 
-    private static final Pattern TRACKER = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/announce)");
-    private static final Pattern ID = Pattern.compile("^([0-9a-f]{8})$", Pattern.MULTILINE);
-
     @TempDir
     Path work;
 
@@ -40,12 +36,12 @@ class TrackerFaultsIT {
         try (var hanging = new FakeTracker(false); var garbage = new FakeTracker(true);
              var seeder = ShellProcess.start(Launch.command(work.resolve("seeder")))) {
             seeder.send("tracker start");
-            Matcher url = TRACKER.matcher(seeder.await("/announce\n"));
+            Matcher url = ShellTorrentIT.TRACKER.matcher(seeder.await("/announce\n"));
             assertTrue(url.find());
             URI good = URI.create(url.group(1));
             Payload payload = untracked.announcingTo(List.of(refusing, hanging.url(), garbage.url(), good));
             seeder.send("add " + payload.torrent() + " --dir " + payload.seedDirectory() + "; wait --timeout 30");
-            Matcher id = ID.matcher(seeder.await(" complete\n"));
+            Matcher id = ShellTorrentIT.ID.matcher(seeder.await(" complete\n"));
             assertTrue(id.find());
             String torrent = id.group(1);
 

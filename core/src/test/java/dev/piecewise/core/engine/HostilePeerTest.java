@@ -123,12 +123,7 @@ class HostilePeerTest {
             assertTrue(peer.stillOpenAfter(Duration.ofMillis(300)), "a few requests racing a choke are fine");
         }
         try (var peer = attacker(FAST)) {
-            byte[] flood = new byte[10_000 * 17];
-            ByteBuffer buffer = ByteBuffer.wrap(flood);
-            for (int i = 0; i < 10_000; i++) {
-                Message.BlockRef.request(i % pieces, 0, 16384).encode(buffer);
-            }
-            peer.sendRaw(flood);
+            flood(peer, pieces);
             assertTrue(peer.closedWithin(DROP), "ten thousand refused requests");
         }
         assertSeederStillServes("after-flood");
@@ -198,17 +193,8 @@ class HostilePeerTest {
                 var flooders = new ArrayList<ScriptedPeer>();
                 for (int f = 0; f < 5; f++) {                            // ten thousand requests each
                     var peer = ScriptedPeer.dial(address, large.metainfo.infoHash(), FAST);
-                    byte[] flood = new byte[10_000 * 17];
-                    ByteBuffer buffer = ByteBuffer.wrap(flood);
-                    for (int i = 0; i < 10_000; i++) {
-                        Message.BlockRef.request(i % large.metainfo.pieceCount(), 0, 16384).encode(buffer);
-                    }
                     flooders.add(peer);
-                    try {
-                        peer.sendRaw(flood);
-                    } catch (IOException dropped) {
-                        // the seeder dropped it before the flood was all written: what the test wants
-                    }
+                    flood(peer, large.metainfo.pieceCount());
                 }
                 long heapDuring = usedHeap();
                 double attacked = timedDownload(large, bigSeeder, "attacked");
@@ -230,6 +216,20 @@ class HostilePeerTest {
                     dribbler.interrupt();
                 }
             }
+        }
+    }
+
+    /** Sends ten thousand requests at once; the peer may be dropped before they are all written. */
+    private static void flood(ScriptedPeer peer, int pieces) {
+        byte[] flood = new byte[10_000 * 17];
+        ByteBuffer buffer = ByteBuffer.wrap(flood);
+        for (int i = 0; i < 10_000; i++) {
+            Message.BlockRef.request(i % pieces, 0, 16384).encode(buffer);
+        }
+        try {
+            peer.sendRaw(flood);
+        } catch (IOException dropped) {
+            // reset by the other side before the flood was all written: the drop the tests expect
         }
     }
 
