@@ -16,8 +16,10 @@ import java.util.OptionalInt;
  * @param seeders       seeders it reported (announce or scrape)
  * @param leechers      leechers it reported
  * @param lastError     the last error, if the last attempt failed
+ * @param warning       the warning message of its last answer, if it sent one (BEP 3 {@code warning message})
  */
 public record TrackerSnapshot(String url, int tier, String state, Optional<Instant> lastAnnounce,
                               Optional<Instant> nextAnnounce, int peersReceived, OptionalInt seeders,
-                              OptionalInt leechers, Optional<String> lastError) {
+                              OptionalInt leechers, Optional<String> lastError,
+                              Optional<String> warning) {
 }

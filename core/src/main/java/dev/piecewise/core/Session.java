@@ -34,6 +34,8 @@ public final class Session implements Client {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
     /** Where, under the data directory, the private copies of plugin jars live while clients run. */
     private static final String PLUGIN_COPIES = "plugin-copies";
+    /** The default strategy and choking policy the user picked, kept across restarts. */
+    private static final String DEFAULT_PICKS = "defaults.properties";
 
     private final PluginRegistry plugins;
     private final DefaultSelections defaults;
@@ -44,7 +46,7 @@ public final class Session implements Client {
 
     private Session(PluginRegistry plugins, ClientConfig config) {
         this.plugins = plugins;
-        this.defaults = new DefaultSelections(plugins);
+        this.defaults = new DefaultSelections(plugins, config.dataDir().resolve(DEFAULT_PICKS));
         this.transports = new TrackerTransports(plugins,
                 config.bindAddress().isAnyLocalAddress() ? Optional.empty() : Optional.of(config.bindAddress()),
                 "Piecewise/" + Piecewise.version());

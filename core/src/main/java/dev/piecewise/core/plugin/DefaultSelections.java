@@ -5,11 +5,20 @@ import dev.piecewise.api.PluginKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The strategy and the choking policy that torrents get when they name none.
@@ -19,6 +28,9 @@ import java.util.function.Supplier;
  * {@value #STRATEGY_MODIFIER} the base runs alone; without {@value #CHOKING}, the first policy by id. After a reload
  * the choice is resolved again against the new plugins, so new torrents get new versions; a user's choice whose plugin
  * is gone falls back to the built-in default with a warning.
+ *
+ * <p>A user's picks are kept in a properties file and restored at the next start, so {@code strategy rarest} once is
+ * enough; a saved pick that no longer resolves (its plugin was removed) is dropped with a warning.
  */
 public final class DefaultSelections {
 
@@ -29,14 +41,22 @@ public final class DefaultSelections {
     private static final Logger log = LoggerFactory.getLogger(DefaultSelections.class);
 
     private final PluginRegistry registry;
+    private final Path picksFile;
     private final ReentrantLock changing = new ReentrantLock();
     private final Slot<StrategySelection> strategy;
     private final Slot<ChokingSelection> choking;
 
-    public DefaultSelections(PluginRegistry registry) {
+    /**
+     * @param picksFile where the user's picks are saved; read now if it exists
+     */
+    public DefaultSelections(PluginRegistry registry, Path picksFile) {
         this.registry = registry;
-        this.strategy = new Slot<>(PluginKind.STRATEGY, DefaultSelections::builtInStrategy);
-        this.choking = new Slot<>(PluginKind.CHOKING, DefaultSelections::builtInChoking);
+        this.picksFile = picksFile;
+        this.strategy = new Slot<>(PluginKind.STRATEGY, "strategy", DefaultSelections::builtInStrategy,
+                (spec, options) -> StrategySelection.resolve(registry.catalog(), spec, options));
+        this.choking = new Slot<>(PluginKind.CHOKING, "choking", DefaultSelections::builtInChoking,
+                (id, options) -> ChokingSelection.resolve(registry.catalog(), id, options));
+        restorePicks();
         registry.onReload(catalog -> {
             strategy.refresh(catalog);
             choking.refresh(catalog);
@@ -54,7 +74,7 @@ public final class DefaultSelections {
 
     /** Makes {@code spec} the default strategy; see {@link StrategySelection#resolve}. */
     public StrategySelection setStrategy(String spec, Map<String, String> options) {
-        return strategy.pick(() -> StrategySelection.resolve(registry.catalog(), spec, options));
+        return strategy.pick(spec, options);
     }
 
     /**
@@ -79,7 +99,7 @@ public final class DefaultSelections {
 
     /** Makes {@code id} the default choking policy; see {@link ChokingSelection#resolve}. */
     public ChokingSelection setChoking(String id, Map<String, String> options) {
-        return choking.pick(() -> ChokingSelection.resolve(registry.catalog(), id, options));
+        return choking.pick(id, options);
     }
 
     /**
@@ -97,14 +117,21 @@ public final class DefaultSelections {
     private final class Slot<S extends ResolvedSelection<S>> {
 
         private final PluginKind kind;
+        private final String key;
         private final Function<PluginCatalog, Optional<S>> builtIn;
+        private final BiFunction<String, Map<String, String>, S> resolve;
         private volatile Optional<S> current;
         /** Whether a user picked it: a built-in default is worked out again at every reload. */
         private volatile boolean picked;
+        /** What the user typed, with the full ids, for the picks file. */
+        private volatile Map<String, String> pickedOptions = Map.of();
 
-        Slot(PluginKind kind, Function<PluginCatalog, Optional<S>> builtIn) {
+        Slot(PluginKind kind, String key, Function<PluginCatalog, Optional<S>> builtIn,
+             BiFunction<String, Map<String, String>, S> resolve) {
             this.kind = kind;
+            this.key = key;
             this.builtIn = builtIn;
+            this.resolve = resolve;
             this.current = builtIn.apply(registry.catalog());
         }
 
@@ -113,15 +140,43 @@ public final class DefaultSelections {
                     + " is installed: put a jar that provides one in " + registry.folder()));
         }
 
-        S pick(Supplier<S> resolve) {
+        S pick(String spec, Map<String, String> options) {
             changing.lock();
             try {
-                S chosen = resolve.get();
+                S chosen = resolve.apply(spec, options);
                 current = Optional.of(chosen);
                 picked = true;
+                pickedOptions = Map.copyOf(options);
+                savePicks();
                 return chosen;
             } finally {
                 changing.unlock();
+            }
+        }
+
+        void restore(Properties saved) {
+            String spec = saved.getProperty(key);
+            if (spec == null) {
+                return;
+            }
+            var options = new TreeMap<String, String>();
+            String prefix = key + ".option.";
+            saved.stringPropertyNames().stream().filter(name -> name.startsWith(prefix))
+                    .forEach(name -> options.put(name.substring(prefix.length()), saved.getProperty(name)));
+            try {
+                current = Optional.of(resolve.apply(spec, options));
+                picked = true;
+                pickedOptions = Map.copyOf(options);
+            } catch (PiecewiseException e) {
+                log.warn("the saved default {} {} is not available ({}); new torrents get {}", Kinds.noun(kind), spec,
+                        e.getMessage(), current.map(Object::toString).orElse("none"));
+            }
+        }
+
+        void save(Properties into) {
+            if (picked) {
+                into.setProperty(key, current.orElseThrow().spec());
+                pickedOptions.forEach((option, value) -> into.setProperty(key + ".option." + option, value));
             }
         }
 
@@ -144,6 +199,37 @@ public final class DefaultSelections {
             } finally {
                 changing.unlock();
             }
+        }
+    }
+
+    private void restorePicks() {
+        if (!Files.isRegularFile(picksFile)) {
+            return;
+        }
+        var saved = new Properties();
+        try {
+            saved.load(new StringReader(Files.readString(picksFile, StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn("cannot read the saved default strategy and choking policy in {}: {}", picksFile, e.toString());
+            return;
+        }
+        strategy.restore(saved);
+        choking.restore(saved);
+    }
+
+    /** Called under {@link #changing}; a failure costs only the persistence of this pick, so it is a warning. */
+    private void savePicks() {
+        var picks = new Properties();
+        strategy.save(picks);
+        choking.save(picks);
+        try {
+            var text = new StringWriter();
+            picks.store(text, "Piecewise: the default strategy and choking policy a user picked");
+            Path temp = picksFile.resolveSibling(picksFile.getFileName() + ".tmp");
+            Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+            Files.move(temp, picksFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("cannot save the default strategy and choking policy to {}: {}", picksFile, e.toString());
         }
     }
 

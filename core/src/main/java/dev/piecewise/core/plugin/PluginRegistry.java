@@ -13,6 +13,7 @@ import java.lang.module.ModuleReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,12 @@ public final class PluginRegistry implements Plugins, AutoCloseable {
     @Override
     public List<PluginInfo> list(PluginKind kind) {
         return catalog.list(kind);
+    }
+
+    @Override
+    public List<PluginInfo> resolve(PluginKind kind, String spec) {
+        PluginCatalog current = catalog;
+        return Arrays.stream(spec.split("\\+", -1)).map(part -> current.find(kind, part).info()).toList();
     }
 
     @Override

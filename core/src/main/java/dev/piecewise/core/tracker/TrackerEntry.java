@@ -87,6 +87,6 @@ final class TrackerEntry {
 
     TrackerSnapshot snapshot(Optional<Instant> nextAnnounce) {
         return new TrackerSnapshot(url, tier, state.label(), lastAnswer, nextAnnounce, peersReceived, seeders,
-                leechers, lastError);
+                leechers, lastError, warning);
     }
 }

@@ -29,11 +29,35 @@ class DefaultSelectionsTest {
     private DefaultSelections open(String... fixtureThenName) throws IOException {
         Fixtures.install(folder(), fixtureThenName);
         registry = PluginRegistry.open(folder(), temp.resolve("copies"), PluginRegistry.class.getModule().getLayer());
-        return new DefaultSelections(registry);
+        return new DefaultSelections(registry, picks());
+    }
+
+    private Path picks() {
+        return temp.resolve("defaults.properties");
     }
 
     private Path folder() {
         return temp.resolve("plugins");
+    }
+
+    @Test
+    void aUsersPicksAreRestoredAtTheNextStartAndOneThatNoLongerResolvesIsDropped() throws IOException {
+        DefaultSelections first = open(Fixtures.GOOD, "good.jar", Fixtures.PLAIN, "plain.jar");
+        first.setStrategy("random", Map.of());
+        first.setChoking("tit", Map.of());
+        registry.close();
+
+        registry = PluginRegistry.open(folder(), temp.resolve("copies"), PluginRegistry.class.getModule().getLayer());
+        DefaultSelections second = new DefaultSelections(registry, picks());
+        assertEquals("random-first", second.strategy().spec());
+        assertEquals("tit-for-tat", second.choking().spec());
+        registry.close();
+
+        Files.delete(folder().resolve("plain.jar"));
+        registry = PluginRegistry.open(folder(), temp.resolve("copies"), PluginRegistry.class.getModule().getLayer());
+        DefaultSelections third = new DefaultSelections(registry, picks());
+        assertEquals("rarest-first+end-game", third.strategy().spec(), "random-first's jar is gone");
+        assertEquals("tit-for-tat", third.choking().spec());
     }
 
     @Test

@@ -56,6 +56,17 @@ class PluginRegistryTest {
     }
 
     @Test
+    void resolvesASpecPartByPartByIdOrUniquePrefixAndNamesTheChoicesOtherwise() throws IOException {
+        open(Fixtures.GOOD, "good.jar");
+
+        assertEquals(List.of("rarest-first", "end-game"), ids(registry.resolve(PluginKind.STRATEGY, "rarest+end")));
+        assertEquals(List.of("tit-for-tat"), ids(registry.resolve(PluginKind.CHOKING, "tit")));
+        assertEquals("no strategy 'in'; available: end-game, rarest-first",
+                assertThrows(PiecewiseException.class, () -> registry.resolve(PluginKind.STRATEGY, "rarest+in"))
+                        .getMessage());
+    }
+
+    @Test
     void loadsAPlainJarThroughItsServiceFilesAsAnAutomaticModule() throws IOException {
         open(Fixtures.PLAIN, "plain.jar");
 

@@ -121,6 +121,21 @@ class AnnouncerTest {
     }
 
     @Test
+    void aTrackersWarningIsKeptForTheUserUntilItsNextAnswer() throws Exception {
+        var warned = new AnnounceResponse(INTERVAL, Optional.empty(), Optional.empty(), Optional.of("slow down"),
+                List.of(), OptionalInt.empty(), OptionalInt.empty());
+        transport.on(A, request -> warned);
+        var announcer = announcer(List.of(List.of(A)));
+        announcer.start();
+        awaitState(announcer, A, "working");
+        assertEquals(Optional.of("slow down"), tracker(announcer, A).warning());
+
+        transport.on(A, answers(INTERVAL));
+        clock.advance(INTERVAL);
+        await("the next answer, without a warning, clears it", () -> tracker(announcer, A).warning().isEmpty());
+    }
+
+    @Test
     void aTierIsShuffledOnceAndTheTrackerThatAnswersMovesToTheFront() throws Exception {
         List<String> order = shuffled(A, B, C);
         transport.on(order.get(0), refuses("unregistered torrent")).on(order.get(1), answers(INTERVAL, 1001))

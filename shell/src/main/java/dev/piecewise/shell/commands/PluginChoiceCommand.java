@@ -11,7 +11,6 @@ import dev.piecewise.shell.command.CommandContext;
 import dev.piecewise.shell.command.HelpText;
 import dev.piecewise.shell.command.Option;
 import dev.piecewise.shell.command.Parameter;
-import dev.piecewise.shell.command.PluginLookup;
 import dev.piecewise.shell.command.Syntax;
 import dev.piecewise.shell.command.ValueKind;
 import dev.piecewise.shell.format.Table;
@@ -75,7 +74,7 @@ abstract class PluginChoiceCommand implements Command {
         }
         String spec = args.required("spec");
         if (args.has("help")) {
-            describe(PluginLookup.resolve(client.plugins().list(kind), kind, spec), context);
+            describe(client.plugins().resolve(kind, spec), context);
             return;
         }
         if (args.option("torrent").isPresent()) {

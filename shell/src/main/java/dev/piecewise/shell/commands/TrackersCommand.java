@@ -22,7 +22,7 @@ final class TrackersCommand extends TorrentCommand {
 
     @Override
     public String summary() {
-        return "list a torrent's trackers: state, last and next announce, peers received, seeders, leechers, error";
+        return "list a torrent's trackers: state, last and next announce, peers, seeders, leechers, error or warning";
     }
 
     @Override
@@ -33,13 +33,18 @@ final class TrackersCommand extends TorrentCommand {
             return;
         }
         Instant now = Instant.now();
-        var table = Table.of(">TIER", "URL", "STATE", ">LAST", ">NEXT", ">PEERS", ">SEEDS", ">LEECHES", "ERROR")
+        var table = Table.of(">TIER", "URL", "STATE", ">LAST", ">NEXT", ">PEERS", ">SEEDS", ">LEECHES", "MESSAGE")
                 .flexible("URL");
         for (TrackerSnapshot t : trackers) {
             table.row(t.tier(), t.url(), t.state(), relative(t.lastAnnounce(), now), relative(t.nextAnnounce(), now),
-                    t.peersReceived(), count(t.seeders()), count(t.leechers()), t.lastError().orElse(""));
+                    t.peersReceived(), count(t.seeders()), count(t.leechers()), message(t));
         }
         table.render(context.width()).forEach(context.out()::println);
+    }
+
+    /** The last error, or else the tracker's own warning. */
+    private static String message(TrackerSnapshot t) {
+        return t.lastError().or(() -> t.warning().map(w -> "warning: " + w)).orElse("");
     }
 
     /** {@code 2m 10s ago} or {@code in 28m 00s}. */

@@ -1,6 +1,7 @@
 package dev.piecewise.shell.terminal;
 
 import dev.piecewise.api.Client;
+import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.PluginInfo;
 import dev.piecewise.api.PluginKind;
 import dev.piecewise.api.TorrentHandle;
@@ -8,7 +9,6 @@ import dev.piecewise.shell.command.Command;
 import dev.piecewise.shell.command.CommandRegistry;
 import dev.piecewise.shell.command.Option;
 import dev.piecewise.shell.command.Parameter;
-import dev.piecewise.shell.command.PluginLookup;
 import dev.piecewise.shell.command.Syntax;
 import dev.piecewise.shell.command.ValueKind;
 import dev.piecewise.spi.OptionSpec;
@@ -138,7 +138,12 @@ public final class ShellCompleter implements Completer {
             return;
         }
         PluginKind kind = specParameter.kind() == ValueKind.STRATEGY ? PluginKind.STRATEGY : PluginKind.CHOKING;
-        List<PluginInfo> named = PluginLookup.resolve(running.get().plugins().list(kind), kind, spec.get());
+        List<PluginInfo> named;
+        try {
+            named = running.get().plugins().resolve(kind, spec.get());
+        } catch (PiecewiseException unknownOrAmbiguous) {
+            return; // nothing to offer; the command itself will explain when it runs
+        }
         for (PluginInfo p : named) {
             for (OptionSpec o : p.options()) {
                 String key = o.key() + "=";
