@@ -259,7 +259,7 @@ public final class Engine implements AutoCloseable {
         var link = new TrackerLink();
         var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
                 new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()), store, strategy.create(random),
-                strategy.spec(), choking.create(random), choking.spec(), link);
+                strategy.label(), choking.create(random), choking.spec(), choking.origins(), link);
         var announcer = new Announcer(new AnnounceIdentity(metainfo.infoHash(), node.peerId().bytes(), port(),
                 announceKey),
                 metainfo.announceTiers(), transports, torrent.figures(),

@@ -142,7 +142,7 @@ final class Handle implements TorrentHandle {
         changing.lock();
         try {
             StrategySelection chosen = selections.strategyFor(Optional.of(spec), options);
-            torrent.setStrategy(chosen.create(RandomGenerator.getDefault()), chosen.spec());
+            torrent.setStrategy(chosen.create(RandomGenerator.getDefault()), chosen.label());
             strategy = chosen;
             persist(saved.withStrategy(chosen.spec(), options));
             return chosen.selection();
@@ -156,7 +156,7 @@ final class Handle implements TorrentHandle {
         changing.lock();
         try {
             ChokingSelection chosen = selections.chokingFor(Optional.of(id), options);
-            torrent.setChoking(chosen.create(RandomGenerator.getDefault()), chosen.spec());
+            torrent.setChoking(chosen.create(RandomGenerator.getDefault()), chosen.spec(), chosen.origins());
             choking = chosen;
             persist(saved.withChoking(chosen.spec(), options));
             return chosen.selection();

@@ -19,6 +19,7 @@ import dev.piecewise.core.picker.PieceGeometry;
 import dev.piecewise.core.picker.PiecePicker;
 import dev.piecewise.core.picker.PickerMetrics;
 import dev.piecewise.core.picker.PickerPeer;
+import dev.piecewise.core.plugin.CallWatch;
 import dev.piecewise.core.stats.RateMeter;
 import dev.piecewise.core.storage.StorageException;
 import dev.piecewise.core.tracker.TransferFigures;
@@ -87,6 +88,8 @@ final class Torrent {
     private final RateMeter uploadMeter;
     private final CancelSink cancels = this::cancelAt;
     private final AtomicBoolean saving = new AtomicBoolean();
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private boolean stuckReported;
 
     private TorrentState state = TorrentState.PAUSED;
     private String error;
@@ -101,7 +104,8 @@ final class Torrent {
     private long lastResumeSaveNanos;
 
     Torrent(EngineContext context, InfoHash infoHash, String name, PieceGeometry geometry, TorrentData store,
-            PieceStrategy strategy, String strategyName, ChokingPolicy choking, String chokingId, Listener listener) {
+            PieceStrategy strategy, String strategyName, ChokingPolicy choking, String chokingId, String chokingOrigin,
+            Listener listener) {
         this.context = context;
         this.infoHash = infoHash;
         this.name = name;
@@ -112,7 +116,7 @@ final class Torrent {
         RandomGenerator random = RandomGenerator.getDefault();
         this.picker = new PiecePicker(shortId(), geometry, random, this::interestChanged);
         this.picker.setStrategy(strategy, strategyName);
-        this.choker = new Choker<>(shortId(), chokingId, choking, random);
+        this.choker = new Choker<>(shortId(), chokingId, chokingOrigin, choking, random);
         this.directory = new PeerDirectory(context.settings().retryBase().toMillis());
         this.haveBits = new byte[limits.bitfieldBytes()];
         long now = nowMillis();
@@ -185,7 +189,7 @@ final class Torrent {
             }
             apply(choker.setSeeding(complete, nowMillis()));
             setState(complete ? TorrentState.SEEDING : TorrentState.DOWNLOADING);
-            context.timer().execute(this::tick); // dial the known peers now, not at the next tick
+            tickSoon(); // dial the known peers now, not at the next tick
             log.info("{} {}: {} of {} pieces on disk", shortId(), name, picker.pieces().haveCount(),
                     geometry.pieceCount());
         });
@@ -661,11 +665,46 @@ final class Torrent {
         locked(() -> picker.setStrategy(strategy, strategyName));
     }
 
-    void setChoking(ChokingPolicy policy, String policyId) {
-        locked(() -> choker.setPolicy(policyId, policy));
+    void setChoking(ChokingPolicy policy, String policyId, String origin) {
+        locked(() -> choker.setPolicy(policyId, origin, policy));
     }
 
     // ---- the tick ---------------------------------------------------------------------------------------------
+
+    /**
+     * Runs {@link #tick} on a virtual thread of its own unless one is still running, so that a torrent whose lock
+     * is held by a plugin that does not return holds up neither the timer nor the other torrents.
+     */
+    void tickSoon() {
+        if (!ticking.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("tick " + shortId()).start(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                log.error("ticking torrent {} failed", this, e);
+            } finally {
+                ticking.set(false);
+            }
+        });
+    }
+
+    /**
+     * The watchdog (its own thread, once a second, never under the lock): a strategy or choking policy call that has run
+     * for a whole period is unwound at its next call into the core; one that makes no such call cannot be stopped,
+     * and is reported once.
+     */
+    void watchPlugins() {
+        boolean stuck = picker.watch().watch() == CallWatch.Overdue.STUCK;
+        stuck |= choker.watch().watch() == CallWatch.Overdue.STUCK;
+        if (stuck && !stuckReported) {
+            stuckReported = true;
+            log.error("{}: a plugin (strategy {}, choking policy '{}') has run for seconds without returning or calling"
+                    + " back into Piecewise, so it cannot be stopped; this torrent stays stuck until Piecewise"
+                    + " restarts: remove that plugin", shortId(), picker.strategyName(), choker.policyId());
+        }
+    }
 
     /** Once a second (the session's timer): rechoke, time out, dial more peers, save the resume state. */
     void tick() {

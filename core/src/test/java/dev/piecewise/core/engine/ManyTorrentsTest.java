@@ -70,7 +70,7 @@ class ManyTorrentsTest {
             var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
                     new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()),
                     TorrentData.open(metainfo, directory, resumeFolder.resolve(metainfo.infoHash().hex())),
-                    TestPolicies.rarestFirst(), "rarest-first (test)", TestPolicies.unchokeAll(), "unchoke-all (test)",
+                    TestPolicies.rarestFirst(), "rarest-first (test)", TestPolicies.unchokeAll(), "unchoke-all (test)", null,
                     (t, from, to) -> { });
             node.register(torrent);
             torrent.start();

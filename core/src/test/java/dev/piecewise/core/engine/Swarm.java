@@ -89,7 +89,7 @@ final class Swarm implements AutoCloseable {
         var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
                 new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()),
                 data, strategy, "test strategy",
-                TestPolicies.unchokeAll(), "unchoke-all (test)", (t, from, to) -> { });
+                TestPolicies.unchokeAll(), "unchoke-all (test)", null, (t, from, to) -> { });
         torrents.add(torrent);
         node.register(torrent);
         torrent.start();
