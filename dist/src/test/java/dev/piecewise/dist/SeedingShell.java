@@ -20,8 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 record SeedingShell(ShellProcess shell, URI tracker, Payload payload, String id) implements AutoCloseable {
 
-    private static final Pattern TRACKER = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/announce)");
-    private static final Pattern ID = Pattern.compile("^([0-9a-f]{8})$", Pattern.MULTILINE);
+    /** The announce URL {@code tracker start} prints. */
+    static final Pattern TRACKER = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/announce)");
+    /** A torrent id alone on a line, as {@code add} prints it. */
+    static final Pattern ID = Pattern.compile("^([0-9a-f]{8})$", Pattern.MULTILINE);
 
     /** Starts a shell keeping its state in {@code dataDir}; returns once it has checked its data complete. */
     static SeedingShell start(Path dataDir, Payload untracked) throws IOException, InterruptedException {

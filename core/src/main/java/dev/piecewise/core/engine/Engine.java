@@ -381,7 +381,8 @@ public final class Engine implements AutoCloseable {
         RandomGenerator random = RandomGenerator.getDefault();
         var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
                 new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()), store, strategy.create(random),
-                strategy.spec(), choking.create(random), choking.spec(), link, Extensions.of(metainfo));
+                strategy.label(), choking.create(random), choking.spec(), choking.origins(), link,
+                Extensions.of(metainfo));
         node.register(torrent);
         return torrent;
     }

@@ -319,7 +319,7 @@ final class Handle implements TorrentHandle {
             StrategySelection chosen = selections.strategyFor(Optional.of(spec), options);
             Torrent current = torrent;
             if (current != null) {
-                current.setStrategy(chosen.create(RandomGenerator.getDefault()), chosen.spec());
+                current.setStrategy(chosen.create(RandomGenerator.getDefault()), chosen.label());
             }
             strategy = chosen;
             persist(saved.withStrategy(chosen.spec(), options));
@@ -336,7 +336,7 @@ final class Handle implements TorrentHandle {
             ChokingSelection chosen = selections.chokingFor(Optional.of(id), options);
             Torrent current = torrent;
             if (current != null) {
-                current.setChoking(chosen.create(RandomGenerator.getDefault()), chosen.spec());
+                current.setChoking(chosen.create(RandomGenerator.getDefault()), chosen.spec(), chosen.origins());
             }
             choking = chosen;
             persist(saved.withChoking(chosen.spec(), options));

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The peer-to-peer side of a session: our peer id, the listen port with incoming connections matched to torrents by
- * info-hash, the timer that ticks every torrent once a second and enforces deadlines, and the hashing pool.
+ * info-hash, the timer that ticks every torrent once a second and enforces deadlines, the watchdog that unwinds plugin
+ * calls that do not return, and the hashing pool.
  */
 final class Node implements AutoCloseable {
 
@@ -30,6 +31,8 @@ final class Node implements AutoCloseable {
 
     private final PeerId peerId;
     private final ScheduledExecutorService timer;
+    /** Its own thread: the timer may wait for virtual threads, which a spinning plugin can keep off the carriers. */
+    private final ScheduledExecutorService watchdog;
     private final ExecutorService hashing;
     private final Map<InfoHash, PeerHost> torrents = new ConcurrentHashMap<>();
     private final ListenSocket listen;
@@ -59,6 +62,9 @@ final class Node implements AutoCloseable {
         }
         this.context = new EngineContext(settings, handshaker, timer, hashing, listen.port());
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("piecewise-watchdog").factory());
+        watchdog.scheduleAtFixedRate(this::watchPlugins, 1, 1, TimeUnit.SECONDS);
     }
 
     EngineContext context() {
@@ -91,11 +97,13 @@ final class Node implements AutoCloseable {
 
     private void tick() {
         for (PeerHost torrent : List.copyOf(torrents.values())) {
-            try {
-                torrent.tick();
-            } catch (RuntimeException e) {
-                log.error("ticking torrent {} failed", torrent, e);
-            }
+            torrent.tickSoon();
+        }
+    }
+
+    private void watchPlugins() {
+        for (PeerHost torrent : List.copyOf(torrents.values())) {
+            torrent.watchPlugins();
         }
     }
 
@@ -104,6 +112,7 @@ final class Node implements AutoCloseable {
     public void close() {
         listen.close();
         timer.shutdownNow();
+        watchdog.shutdownNow();
         hashing.shutdownNow();
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -46,6 +47,7 @@ abstract class PeerHost {
     String error;
     /** Dials under way. */
     int dialling;
+    private final AtomicBoolean ticking = new AtomicBoolean();
 
     PeerHost(EngineContext context, InfoHash infoHash, Listener listener) {
         this.context = context;
@@ -114,8 +116,31 @@ abstract class PeerHost {
         }
     }
 
-    /** Once a second, on the session's timer: time out, dial, and whatever else the torrent does regularly. */
+    /** Once a second: time out, dial, and whatever else the torrent does regularly. */
     abstract void tick();
+
+    /**
+     * Runs {@link #tick} on a virtual thread of its own unless one is still running, so that a torrent whose lock
+     * is held by a plugin that does not return holds up neither the timer nor the other torrents.
+     */
+    final void tickSoon() {
+        if (!ticking.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("tick " + shortId()).start(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                log.error("ticking torrent {} failed", this, e);
+            } finally {
+                ticking.set(false);
+            }
+        });
+    }
+
+    /** The watchdog (its own thread, once a second, never under the lock) looks at the plugin calls under way. */
+    void watchPlugins() {
+    }
 
     /** Whether it exchanges messages with peers now. Under the lock. */
     abstract boolean running();

@@ -16,6 +16,7 @@ import dev.piecewise.core.picker.PieceGeometry;
 import dev.piecewise.core.picker.PiecePicker;
 import dev.piecewise.core.picker.PickerMetrics;
 import dev.piecewise.core.picker.PickerPeer;
+import dev.piecewise.core.plugin.CallWatch;
 import dev.piecewise.core.stats.RateMeter;
 import dev.piecewise.core.storage.StorageException;
 import dev.piecewise.core.tracker.TransferFigures;
@@ -72,6 +73,7 @@ final class Torrent extends PeerHost {
     private final RateMeter uploadMeter;
     private final CancelSink cancels = this::cancelAt;
     private final AtomicBoolean saving = new AtomicBoolean();
+    private boolean stuckReported;
 
     private long nextPeerId = 1;
     private long startedNanos;
@@ -87,8 +89,8 @@ final class Torrent extends PeerHost {
      *                   peer exchange unless it is private
      */
     Torrent(EngineContext context, InfoHash infoHash, String name, PieceGeometry geometry, TorrentData store,
-            PieceStrategy strategy, String strategyName, ChokingPolicy choking, String chokingId, Listener listener,
-            Extensions extensions) {
+            PieceStrategy strategy, String strategyName, ChokingPolicy choking, String chokingId, String chokingOrigin,
+            Listener listener, Extensions extensions) {
         super(context, infoHash, listener);
         this.name = name;
         this.geometry = geometry;
@@ -98,7 +100,7 @@ final class Torrent extends PeerHost {
         RandomGenerator random = RandomGenerator.getDefault();
         this.picker = new PiecePicker(shortId(), geometry, random, this::interestChanged);
         this.picker.setStrategy(strategy, strategyName);
-        this.choker = new Choker<>(shortId(), chokingId, choking, random);
+        this.choker = new Choker<>(shortId(), chokingId, chokingOrigin, choking, random);
         this.haveBits = new byte[limits.bitfieldBytes()];
         long now = nowMillis();
         this.downloadMeter = new RateMeter(Duration.ofSeconds(5), Duration.ofSeconds(1), now);
@@ -157,7 +159,7 @@ final class Torrent extends PeerHost {
             }
             apply(choker.setSeeding(complete, nowMillis()));
             setState(complete ? TorrentState.SEEDING : TorrentState.DOWNLOADING);
-            context.timer().execute(this::tick); // dial the known peers now, not at the next tick
+            tickSoon(); // dial the known peers now, not at the next tick
             log.info("{} {}: {} of {} pieces on disk", shortId(), name, picker.pieces().haveCount(),
                     geometry.pieceCount());
         });
@@ -585,11 +587,28 @@ final class Torrent extends PeerHost {
         locked(() -> picker.setStrategy(strategy, strategyName));
     }
 
-    void setChoking(ChokingPolicy policy, String policyId) {
-        locked(() -> choker.setPolicy(policyId, policy));
+    void setChoking(ChokingPolicy policy, String policyId, String origin) {
+        locked(() -> choker.setPolicy(policyId, origin, policy));
     }
 
     // ---- the tick ---------------------------------------------------------------------------------------------
+
+    /**
+     * The watchdog (its own thread, once a second, never under the lock): a strategy or choking policy call that has run
+     * for a whole period is unwound at its next call into the core; one that makes no such call cannot be stopped,
+     * and is reported once.
+     */
+    @Override
+    void watchPlugins() {
+        boolean stuck = picker.watch().watch() == CallWatch.Overdue.STUCK;
+        stuck |= choker.watch().watch() == CallWatch.Overdue.STUCK;
+        if (stuck && !stuckReported) {
+            stuckReported = true;
+            log.error("{}: a plugin (strategy {}, choking policy '{}') has run for seconds without returning or calling"
+                    + " back into Piecewise, so it cannot be stopped; this torrent stays stuck until Piecewise"
+                    + " restarts: remove that plugin", shortId(), picker.strategyName(), choker.policyId());
+        }
+    }
 
     /** Once a second (the session's timer): rechoke, time out, exchange peers, dial more, save the resume state. */
     @Override

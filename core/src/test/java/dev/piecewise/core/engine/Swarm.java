@@ -98,7 +98,7 @@ final class Swarm implements AutoCloseable {
         var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
                 new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()),
                 data, strategy, "test strategy",
-                TestPolicies.unchokeAll(), "unchoke-all (test)", (from, to) -> { }, Extensions.of(metainfo));
+                TestPolicies.unchokeAll(), "unchoke-all (test)", null, (from, to) -> { }, Extensions.of(metainfo));
         torrents.add(torrent);
         node.register(torrent);
         torrent.start();
