@@ -34,6 +34,10 @@ import java.util.random.RandomGenerator;
  * names a peer that is not connected or unchokes more than the limit is reported once (a warning naming it) and
  * replaced for this torrent by the core's {@link SafeChokingPolicy} until another policy is set.
  *
+ * <p>A caller that knows when a peer's {@link ChokePeer#peerChoking()} or {@link ChokePeer#amInterested()} changes
+ * may {@linkplain #reportChanges() promise to report} each change ({@link #peerStateChanged}); ticks and rechokes then
+ * observe only the peers reported, not all of them (the simulator's thousands of chokers tick every second).
+ *
  * <p>Not thread-safe: called under the torrent's lock, like the policy it runs.
  */
 public final class Choker<P extends ChokePeer> {
@@ -49,6 +53,11 @@ public final class Choker<P extends ChokePeer> {
     private final Map<Long, PeerEntry<P>> byId = new HashMap<>();
     private final CallWatch watch = new CallWatch();
     private final RechokeView view = new RechokeView(entries, watch);
+    private final Snapshot snapshot = new Snapshot();
+    /** With {@link #reportsChanges}: the entries whose waiting state may have changed since they were observed. */
+    private final List<PeerEntry<P>> changed = new ArrayList<>();
+    private boolean reportsChanges;
+    private long rechokes;
     private long nextId = 1;
 
     private String policyId;
@@ -119,8 +128,9 @@ public final class Choker<P extends ChokePeer> {
         if (byPeer.containsKey(peer)) {
             return ChokeChanges.none();
         }
-        var entry = new PeerEntry<>(peer, nextId++, nowMillis, watch);
+        var entry = new PeerEntry<>(peer, nextId++, nowMillis, watch, snapshot);
         entries.add(entry);
+        markChanged(entry);
         byPeer.put(peer, entry);
         byId.put(entry.id(), entry);
         return on(ChokingEvent.PEER_CONNECTED, nowMillis);
@@ -133,6 +143,7 @@ public final class Choker<P extends ChokePeer> {
             return ChokeChanges.none();
         }
         entries.remove(entry);
+        entry.removed = true;
         byId.remove(entry.id());
         return on(ChokingEvent.PEER_DISCONNECTED, nowMillis);
     }
@@ -143,6 +154,50 @@ public final class Choker<P extends ChokePeer> {
             return ChokeChanges.none();
         }
         return on(interested ? ChokingEvent.PEER_INTERESTED : ChokingEvent.PEER_NOT_INTERESTED, nowMillis);
+    }
+
+    /**
+     * Promises that from now on the caller reports every change of a registered peer's {@code peerChoking()} or
+     * {@code amInterested()} through {@link #peerStateChanged}, so that ticks and rechokes observe only those peers.
+     */
+    public void reportChanges() {
+        reportsChanges = true;
+    }
+
+    /** The peer's {@code peerChoking()} or {@code amInterested()} may have changed (see {@link #reportChanges()}). */
+    public void peerStateChanged(P peer) {
+        PeerEntry<P> entry = byPeer.get(peer);
+        if (entry != null) {
+            markChanged(entry);
+        }
+    }
+
+    private void markChanged(PeerEntry<P> entry) {
+        if (!entry.changePending) {
+            entry.changePending = true;
+            changed.add(entry);
+        }
+    }
+
+    /**
+     * Observes whether each peer keeps us waiting: every peer, or only those reported changed (observing an unchanged
+     * peer again changes nothing).
+     */
+    private void observe(long nowMillis) {
+        snapshot.at(nowMillis);
+        if (!reportsChanges) {
+            for (PeerEntry<P> entry : entries) {
+                entry.observe(nowMillis);
+            }
+            return;
+        }
+        for (PeerEntry<P> entry : changed) {
+            entry.changePending = false;
+            if (!entry.removed) {
+                entry.observe(nowMillis);
+            }
+        }
+        changed.clear();
     }
 
     /** Sets whether the torrent only seeds; becoming a seed is an event policies may ask for. */
@@ -161,10 +216,13 @@ public final class Choker<P extends ChokePeer> {
             rechokeDue = false;
             return rechoke(nowMillis, true);
         }
-        for (PeerEntry<P> entry : entries) {
-            entry.observe(nowMillis);
-        }
+        observe(nowMillis);
         return ChokeChanges.none();
+    }
+
+    /** How many rechokes ran so far: shares and slots change only in one, so a caller can tell when to look again. */
+    public long rechokes() {
+        return rechokes;
     }
 
     /** The most peers unchoked at once; takes effect at the next tick. */
@@ -228,9 +286,8 @@ public final class Choker<P extends ChokePeer> {
     }
 
     private ChokeChanges<P> rechoke(long nowMillis, boolean scheduled) {
-        for (PeerEntry<P> entry : entries) {
-            entry.refresh(nowMillis);
-        }
+        rechokes++;
+        observe(nowMillis);
         view.set(nowMillis, seeding, maxUnchoked, uploadCapacity);
         ChokingDecision decision = null;
         boolean failed = false;

@@ -29,6 +29,10 @@ final class SimLink implements ChokePeer {
     /** Tells the remote peer's choker of a change of the owner's interest; queued at most once at a time. */
     Runnable interestTask;
     boolean interestPending;
+    /** When the last block from the remote peer arrived, or {@link RateMeter#NEVER}. */
+    long lastReceivedMillis = RateMeter.NEVER;
+    /** The download rate the owner's picker was last told of. */
+    double reportedRate;
 
     // the owner's transfer to the remote peer
     /** Blocks the remote peer requested and the owner has not started sending, as piece and block keys. */

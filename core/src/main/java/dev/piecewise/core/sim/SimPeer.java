@@ -43,6 +43,8 @@ final class SimPeer {
     /** Tops up all its connections; queued at most once at a time. */
     Runnable refillTask;
     boolean refillPending;
+    /** The choker's rechoke count when the transfers' weights were last matched to its shares. */
+    long weighedAtRechoke = -1;
     boolean present;
     boolean departed;
     long arrival = PeerOutcome.NEVER;

@@ -7,6 +7,7 @@ import dev.piecewise.core.picker.CancelSink;
 import dev.piecewise.core.picker.PieceGeometry;
 import dev.piecewise.core.picker.PiecePicker;
 import dev.piecewise.core.picker.PickerPeer;
+import dev.piecewise.core.stats.RateMeter;
 import dev.piecewise.core.swarm.PeerClass;
 import dev.piecewise.core.swarm.PeerOutcome;
 import dev.piecewise.core.swarm.RunOutcome;
@@ -34,6 +35,11 @@ final class SimRun {
     private static final long TICK_MICROS = 1_000_000;
     /** How often strategies get fresh download rates of their peers. */
     private static final long RATE_REFRESH_MICROS = 10_000_000;
+    /**
+     * A meter that has had no bytes for this long has rate 0: a whole window and a slot, so that its last bytes are
+     * in a slot outside the window however the slots are aligned.
+     */
+    private static final long IDLE_MILLIS = RateMeter.DEFAULT_WINDOW.toMillis() + RateMeter.DEFAULT_SLOT.toMillis();
     /** A free rider's client unchokes nobody. */
     private static final ChokingPolicy UNCHOKE_NOBODY = new ChokingPolicy() {
         @Override
@@ -172,6 +178,7 @@ final class SimRun {
         peer.picker = new PiecePicker(name, geometry, peer.random.split(), (pickerPeer, interested) -> {
             SimLink link = linkOf(pickerPeer);
             link.amInterested = interested;
+            peer.choker.peerStateChanged(link);
             if (!link.interestPending) {
                 link.interestPending = true;
                 deferred.add(link.interestTask);
@@ -181,6 +188,7 @@ final class SimRun {
         ChokingPolicy policy = peer.freeRider ? UNCHOKE_NOBODY : policies.chokers().apply(peer.random.split());
         peer.choker = new Choker<>(name, peer.freeRider ? "free rider" : policies.chokingName(), policy,
                 peer.random.split());
+        peer.choker.reportChanges();
         peer.choker.setMaxUnchoked(settings.uploadSlots());
         peer.choker.setUploadCapacity(peer.upload);
         if (peer.initialSeed) {
@@ -317,6 +325,7 @@ final class SimRun {
         for (SimLink link : changes.choke()) {
             SimLink remoteSide = link.mirror;
             remoteSide.peerChoking = true;
+            remoteSide.owner.choker.peerStateChanged(remoteSide);
             link.queue.clear();
             remoteSide.owner.picker.choked(remoteSide.pickerPeer, true);
             refillSoon(remoteSide.owner);
@@ -324,15 +333,42 @@ final class SimRun {
         for (SimLink link : changes.unchoke()) {
             SimLink remoteSide = link.mirror;
             remoteSide.peerChoking = false;
+            remoteSide.owner.choker.peerStateChanged(remoteSide);
             remoteSide.owner.picker.unchoked(remoteSide.pickerPeer);
             fill(remoteSide.owner, remoteSide);
         }
-        bandwidth.reweigh(owner, now);
+        reweigh(owner);
+    }
+
+    /** Matches the weights of a peer's transfers to its choker's shares, which change only when it rechokes. */
+    private void reweigh(SimPeer peer) {
+        long rechokes = peer.choker.rechokes();
+        if (rechokes != peer.weighedAtRechoke) {
+            peer.weighedAtRechoke = rechokes;
+            bandwidth.reweigh(peer, now);
+        }
+    }
+
+    /**
+     * Tells a peer's strategy the download rate of each connection. A connection idle for longer than the meter's
+     * window has rate 0 without reading the meter, and its picker already knows when it was told 0 before.
+     */
+    private void refreshRates(SimPeer peer, long millis) {
+        for (SimLink link : peer.links) {
+            boolean idle = link.lastReceivedMillis == RateMeter.NEVER || millis - link.lastReceivedMillis >= IDLE_MILLIS;
+            if (idle && link.reportedRate == 0) {
+                continue;
+            }
+            double rate = idle ? 0 : link.downloadMeter().rate(millis);
+            link.reportedRate = rate;
+            peer.picker.downloadRate(link.pickerPeer, rate);
+        }
     }
 
     /** Tops up the requests {@code peer} has outstanding over {@code link}, if the remote peer unchokes it. */
     private void fill(SimPeer peer, SimLink link) {
-        if (!peer.present || link.closed || link.peerChoking) {
+        // interest is checked before the pipeline: it is on the picker's record just read by a have
+        if (!peer.present || link.closed || link.peerChoking || !link.pickerPeer.interesting()) {
             return;
         }
         int budget = settings.pipeline() - link.pickerPeer.outstanding();
@@ -381,6 +417,7 @@ final class SimRun {
         downloader.downloaded += length;
         server.uploadMeter().add(length, millis);
         receiver.downloadMeter().add(length, millis);
+        receiver.lastReceivedMillis = millis;
         bandwidth.next(server, now);
         int piece = SimLink.piece(key);
         BlockArrival arrival = downloader.picker.received(receiver.pickerPeer, piece, Bandwidth.begin(key), length,
@@ -437,11 +474,9 @@ final class SimRun {
         boolean refreshRates = now >= nextRateRefreshMicros;
         for (SimPeer peer : tracker.present()) {
             apply(peer, peer.choker.tick(millis));
-            bandwidth.reweigh(peer, now);
+            reweigh(peer);
             if (refreshRates) {
-                for (SimLink link : peer.links) {
-                    peer.picker.downloadRate(link.pickerPeer, link.downloadMeter().rate(millis));
-                }
+                refreshRates(peer, millis);
             }
         }
         if (refreshRates) {
