@@ -9,21 +9,30 @@ import java.util.Arrays;
  */
 final class TransferHeap {
 
-    private SimLink[] heap = new SimLink[256];
+    private static final int INITIAL_CAPACITY = 256;
+
+    private SimLink[] heap = new SimLink[INITIAL_CAPACITY];
+    // each entry's finish time and sequence beside it, so that sifting compares without reaching into the links
+    // (thousands of them, scattered in memory: one cache miss per comparison otherwise)
+    private long[] times = new long[INITIAL_CAPACITY];
+    private long[] sequences = new long[INITIAL_CAPACITY];
     private int size;
 
     /** Puts {@code link} in the heap, or moves it, to finish at {@code micros}. */
     void schedule(SimLink link, long micros, long sequence) {
         link.finishMicros = micros;
         link.finishSequence = sequence;
-        if (link.heapIndex < 0) {
+        int index = link.heapIndex;
+        if (index < 0) {
             if (size == heap.length) {
                 heap = Arrays.copyOf(heap, size * 2);
+                times = Arrays.copyOf(times, size * 2);
+                sequences = Arrays.copyOf(sequences, size * 2);
             }
-            link.heapIndex = size;
-            heap[size++] = link;
+            index = size++;
         }
-        siftUp(link.heapIndex);
+        place(link, micros, sequence, index);
+        siftUp(index);
         siftDown(link.heapIndex);
     }
 
@@ -34,11 +43,11 @@ final class TransferHeap {
             return;
         }
         link.heapIndex = -1;
-        SimLink last = heap[--size];
-        heap[size] = null;
-        if (index < size) {
-            heap[index] = last;
-            last.heapIndex = index;
+        int lastIndex = --size;
+        SimLink last = heap[lastIndex];
+        heap[lastIndex] = null;
+        if (index < lastIndex) {
+            place(last, times[lastIndex], sequences[lastIndex], index);
             siftUp(index);
             siftDown(last.heapIndex);
         }
@@ -51,43 +60,49 @@ final class TransferHeap {
 
     private void siftUp(int index) {
         SimLink moving = heap[index];
+        long time = times[index];
+        long sequence = sequences[index];
         while (index > 0) {
             int parent = (index - 1) >>> 1;
-            if (!before(moving, heap[parent])) {
+            if (!before(time, sequence, parent)) {
                 break;
             }
-            place(heap[parent], index);
+            place(heap[parent], times[parent], sequences[parent], index);
             index = parent;
         }
-        place(moving, index);
+        place(moving, time, sequence, index);
     }
 
     private void siftDown(int index) {
         SimLink moving = heap[index];
+        long time = times[index];
+        long sequence = sequences[index];
         while (true) {
             int child = 2 * index + 1;
             if (child >= size) {
                 break;
             }
-            if (child + 1 < size && before(heap[child + 1], heap[child])) {
+            if (child + 1 < size && before(times[child + 1], sequences[child + 1], child)) {
                 child++;
             }
-            if (!before(heap[child], moving)) {
+            if (before(time, sequence, child)) {
                 break;
             }
-            place(heap[child], index);
+            place(heap[child], times[child], sequences[child], index);
             index = child;
         }
-        place(moving, index);
+        place(moving, time, sequence, index);
     }
 
-    private void place(SimLink link, int index) {
+    private void place(SimLink link, long time, long sequence, int index) {
         heap[index] = link;
+        times[index] = time;
+        sequences[index] = sequence;
         link.heapIndex = index;
     }
 
-    static boolean before(SimLink a, SimLink b) {
-        return a.finishMicros != b.finishMicros ? a.finishMicros < b.finishMicros
-                : a.finishSequence < b.finishSequence;
+    /** Whether a transfer finishing at {@code time}, scheduled at {@code sequence}, comes before entry {@code index}. */
+    private boolean before(long time, long sequence, int index) {
+        return time != times[index] ? time < times[index] : sequence < sequences[index];
     }
 }
