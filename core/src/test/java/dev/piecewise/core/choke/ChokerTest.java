@@ -188,6 +188,52 @@ class ChokerTest {
     }
 
     @Test
+    void aCallerThatReportsChangesHasOnlyTheReportedPeersObserved() {
+        var waitingSeen = new ArrayList<Long>();
+        var policy = ScriptedPolicy.every10s();
+        policy.answer = (view, scheduled) -> {
+            view.peers().forEach(p -> waitingSeen.add(p.waitingSinceMillis()));
+            return new ChokingDecision();
+        };
+        var choker = chokerWith(policy, 2);
+        choker.reportChanges();
+        choker.tick(T0); // the first rechoke observes the new peers: both choke us
+        for (TestPeer peer : peers) {
+            peer.amInterested = true;
+            peer.choking = false;
+        }
+        choker.peerStateChanged(peer(1)); // peer 2's change goes unreported
+        choker.tick(T0 + 3_000);
+        choker.tick(T0 + 10_000);
+
+        assertEquals(List.of(Long.MAX_VALUE, Long.MAX_VALUE, T0 + 3_000, Long.MAX_VALUE), waitingSeen,
+                "waiting since the tick that observed the reported change; the unreported one unseen");
+    }
+
+    @Test
+    void aPolicySeesEachFigureAsOfTheRechokeWhenItReadsIt() {
+        var seen = new ArrayList<Double>();
+        var policy = ScriptedPolicy.every10s();
+        policy.answer = (view, scheduled) -> {
+            PeerStats p = view.peers().getFirst();
+            seen.add(p.downloadRate());
+            peer(1).down.add(100_000, view.nowMillis()); // bytes arriving during the rechoke
+            seen.add(p.downloadRate());
+            return new ChokingDecision();
+        };
+        var choker = chokerWith(policy, 1);
+        peer(1).down.add(100_000, T0);
+        choker.tick(T0 + 10_000);
+        choker.tick(T0 + 20_000);
+
+        assertEquals(10_000.0, seen.get(0));
+        assertEquals(seen.get(0), seen.get(1), "one consistent figure during a rechoke");
+        assertEquals(100_000 * 1000.0 / 19_000, seen.get(2), 1e-9, "the next rechoke reads it afresh: the bytes added"
+                + " during the first, the first bytes out of the window");
+        assertEquals(seen.get(2), seen.get(3));
+    }
+
+    @Test
     void aThrowingPolicyIsReplacedByTheFallbackAndTheTorrentGoesOn() {
         var policy = ScriptedPolicy.every10s();
         policy.answer = (view, scheduled) -> {
