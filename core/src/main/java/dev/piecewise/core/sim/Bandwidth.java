@@ -160,10 +160,18 @@ final class Bandwidth {
         events.scheduleTransfer(link, now + micros);
     }
 
-    /** A transfer's weight: its share in the choking decision; 1 for a block finishing after a choke. */
+    /**
+     * A transfer's weight: its share in the choking decision; 1 for a block finishing after a choke. Looked up again
+     * only after the owner's choker rechoked, the one time shares change.
+     */
     private static double weight(SimLink link) {
-        double share = link.owner.choker.share(link);
-        return share > 0 ? share : 1;
+        long rechokes = link.owner.choker.rechokes();
+        if (link.shareAtRechoke != rechokes) {
+            double share = link.owner.choker.share(link);
+            link.share = share > 0 ? share : 1;
+            link.shareAtRechoke = rechokes;
+        }
+        return link.share;
     }
 
     int length(long key) {

@@ -46,6 +46,9 @@ final class SimLink implements ChokePeer {
     double rate;
     /** The transfer's weight among the owner's transfers, as of the last reshare. */
     double weight;
+    /** The transfer's weight in the owner's choking decision, as of the owner's rechoke number {@code shareAtRechoke}. */
+    double share;
+    long shareAtRechoke = -1;
     /** The owner's upload share for this transfer, bytes per second: the most it can get. */
     double demand;
     long lastUpdateMicros;
