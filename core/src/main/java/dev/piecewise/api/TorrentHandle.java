@@ -1,6 +1,7 @@
 package dev.piecewise.api;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ public interface TorrentHandle {
 
     InfoHash infoHash();
 
+    /** The torrent's name; for a magnet link whose metadata is not known yet, its {@code dn}, else the info-hash. */
     String name();
 
     /** A consistent snapshot of the torrent's state and figures. */
@@ -21,7 +23,7 @@ public interface TorrentHandle {
     /** The connected peers now. */
     List<PeerSnapshot> peers();
 
-    /** The files and how much of each we have. */
+    /** The files and how much of each we have (none while a magnet torrent's metadata is not known yet). */
     List<FileSnapshot> files();
 
     /** The trackers of every tier and their state. */
@@ -33,6 +35,16 @@ public interface TorrentHandle {
      * the peer is remembered and dialled once the torrent runs.
      */
     void connect(InetSocketAddress peer);
+
+    /**
+     * Writes the torrent as a .torrent file: its info dictionary exactly as it is known (so the file's info-hash is the
+     * torrent's) and its trackers. For a torrent added by magnet link, this is how to keep its metadata.
+     *
+     * @param overwrite whether an existing file may be replaced
+     * @throws PiecewiseException while a magnet torrent's metadata is not known yet, when the file exists and may not
+     *                            be replaced, or when it cannot be written
+     */
+    void saveTorrent(Path file, boolean overwrite);
 
     /** Stops transfers and closes the connections, keeping verified data and state. */
     void pause();

@@ -22,14 +22,26 @@ import java.util.Optional;
  * @param strategy       the strategy in effect
  * @param choking        the choking policy in effect
  * @param metrics        what the strategies and the comparison measure
+ * @param metadata       for a torrent added by magnet link whose metadata is not known yet: how fetching it goes
+ *                       (sizes and pieces above are then 0)
  */
 public record TorrentStatus(TorrentState state, Optional<String> error, long totalBytes, long verifiedBytes,
                             int piecesTotal, int piecesVerified, double downloadRate, double uploadRate,
                             long downloaded, long uploaded, int peers, int seeds, Optional<Duration> eta,
-                            Selection strategy, Selection choking, TorrentMetrics metrics) {
+                            Selection strategy, Selection choking, TorrentMetrics metrics,
+                            Optional<MetadataProgress> metadata) {
+
+    /** A torrent whose metadata is known. */
+    public TorrentStatus(TorrentState state, Optional<String> error, long totalBytes, long verifiedBytes,
+                         int piecesTotal, int piecesVerified, double downloadRate, double uploadRate,
+                         long downloaded, long uploaded, int peers, int seeds, Optional<Duration> eta,
+                         Selection strategy, Selection choking, TorrentMetrics metrics) {
+        this(state, error, totalBytes, verifiedBytes, piecesTotal, piecesVerified, downloadRate, uploadRate,
+                downloaded, uploaded, peers, seeds, eta, strategy, choking, metrics, Optional.empty());
+    }
 
     /** Verified progress from 0 to 1. */
     public double progress() {
-        return totalBytes == 0 ? 1 : (double) verifiedBytes / totalBytes;
+        return metadata.isPresent() ? 0 : totalBytes == 0 ? 1 : (double) verifiedBytes / totalBytes;
     }
 }

@@ -3,9 +3,11 @@ package dev.piecewise.testing;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -14,7 +16,29 @@ import java.util.stream.Stream;
  */
 public final class ExternalPrograms {
 
+    /** The system interpreter: python3-libtorrent is importable only there. */
+    public static final String PYTHON = "/usr/bin/python3";
+
     private ExternalPrograms() {
+    }
+
+    /** Skips or fails the calling test unless the system Python can import libtorrent. */
+    public static void requireLibtorrent() {
+        boolean importable;
+        try {
+            Process check = new ProcessBuilder(PYTHON, "-c", "import libtorrent").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            importable = check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0;
+            check.destroyForcibly();
+        } catch (IOException e) {
+            importable = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            importable = false;
+        }
+        if (!importable) {
+            missing("python3-libtorrent is not installed (" + PYTHON + " cannot import libtorrent)");
+        }
     }
 
     /** The program's path on {@code PATH}; skips or fails the calling test when it is missing. */

@@ -63,6 +63,18 @@ public final class RealClient implements AutoCloseable {
         return start("aria2c", argv, port, work, false);
     }
 
+    /**
+     * aria2 downloading the torrent of a magnet link into {@code directory}: it fetches the metadata from the peers that
+     * connect to it (it learns of no other), then the data, and exits once complete.
+     */
+    public static RealClient aria2MagnetLeecher(String magnet, Path directory, Path work) throws IOException,
+            InterruptedException {
+        int port = LoopbackPorts.freeTcpAndUdp();
+        var argv = aria2(directory, port);
+        argv.addAll(List.of("--seed-time=0", "--file-allocation=none", magnet));
+        return start("aria2c", argv, port, work, false);
+    }
+
     /** Transmission seeding {@code torrent} from the data in {@code directory} (checked first), forever. */
     public static RealClient transmissionSeeder(Path torrent, Path directory, Path work) throws IOException,
             InterruptedException {
@@ -98,6 +110,23 @@ public final class RealClient implements AutoCloseable {
                 "-w", directory.toString(), "-p", String.valueOf(port), "-M", "-B", "-D", "-U", "-et",
                 torrent.toString());
         return start("transmission-cli", argv, port, work, true);
+    }
+
+    /**
+     * libtorrent (the system Python's module) seeding {@code torrent} from the data in {@code directory}, checked
+     * first, until closed; it serves the metadata to magnet downloads.
+     */
+    public static RealClient libtorrentSeeder(Path torrent, Path directory, Path work) throws IOException,
+            InterruptedException {
+        Files.createDirectories(work);
+        Path script = work.resolve("libtorrent_seeder.py");
+        try (var in = RealClient.class.getResourceAsStream("libtorrent_seeder.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        ExternalPrograms.requireLibtorrent();
+        int port = LoopbackPorts.freeTcpAndUdp();
+        return start("libtorrent", List.of(ExternalPrograms.PYTHON, script.toString(), torrent.toString(),
+                directory.toString(), String.valueOf(port)), port, work, true);
     }
 
     private static List<String> aria2(Path directory, int port) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,9 +28,19 @@ class BatchModeIT {
         Launch.Result result = run("", "-c", "help; help add");
         System.out.printf("./piecewise -c 'help; help add' took %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertEquals(0, result.status(), result.err());
-        assertTrue(result.out().contains("usage: add <file.torrent>"), result.out());
+        assertTrue(result.out().contains("usage: add <file.torrent|magnet>"), result.out());
         assertEquals("", result.err());
         assertTrue(Files.isRegularFile(work.resolve("data/piecewise.log")), "the log goes to the data directory");
+    }
+
+    @Test
+    void theLauncherStartsFromTheAotCacheTheBuildTrained() throws Exception {
+        Launch.Result result = Launch.run(work, "", Launch.command(work.resolve("data"), "-c", "help"),
+                Map.of("PIECEWISE_JAVA_OPTS", "-Xlog:aot=info"));
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("Opened AOT cache"), result.out());
+        assertTrue(result.out().contains("Using AOT-linked classes: true"),
+                "the JVM accepted the cache: " + result.out());
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.piecewise.api.Client;
 import dev.piecewise.api.ClientConfig;
 import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.TorrentHandle;
+import dev.piecewise.api.TorrentSource;
 import dev.piecewise.api.TorrentStatus;
 
 import java.io.BufferedReader;
@@ -18,16 +19,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A Piecewise client for whole-product tests, run by {@link ProductClient} in its own JVM on the distribution's
  * runtime, with the distribution's plugins, driven through the public API only (as the shell would).
  *
  * <p>Arguments: {@code DATA_DIR PLUGINS_DIR}. Commands, one per line on standard input: {@code add TORRENT DIR
- * [strategy=SPEC] [choking=ID]}, {@code connect HOST:PORT}, {@code pause}, {@code resume}, {@code quit}. Answers, one
- * per line on standard output, each starting with {@code @}: {@code @port N} at start, {@code @added ID},
- * {@code @status STATE VERIFIED/TOTAL DOWNLOADED UPLOADED PEERS} every 200 ms once a torrent is added,
- * {@code @complete} once it is, {@code @error MESSAGE} for a command that failed.
+ * [strategy=SPEC] [choking=ID]} (TORRENT a .torrent file or a magnet link), {@code connect HOST:PORT},
+ * {@code peers}, {@code pause}, {@code resume}, {@code quit}. Answers, one per line on standard output, each starting
+ * with {@code @}: {@code @port N} at start, {@code @added ID}, {@code @status STATE VERIFIED/TOTAL DOWNLOADED UPLOADED
+ * PEERS} every 200 ms once a torrent is added, {@code @complete} once it is, {@code @peers PORT/SOURCE...} for
+ * {@code peers}, {@code @error MESSAGE} for a command that failed.
  */
 public final class ClientDriver {
 
@@ -60,7 +63,9 @@ public final class ClientDriver {
                     String[] pair = words[i].split("=", 2);
                     choices.put(pair[0], pair[1]);
                 }
-                TorrentHandle torrent = client.add(new AddTorrent(Path.of(words[1]), Path.of(words[2]),
+                TorrentSource source = TorrentSource.isMagnet(words[1]) ? new TorrentSource.Magnet(words[1])
+                        : new TorrentSource.File(Path.of(words[1]));
+                TorrentHandle torrent = client.add(new AddTorrent(source, Path.of(words[2]),
                         Optional.ofNullable(choices.get("strategy")), Map.of(),
                         Optional.ofNullable(choices.get("choking")), Map.of()));
                 say("added " + torrent.id());
@@ -70,6 +75,8 @@ public final class ClientDriver {
                 String[] hostPort = words[1].split(":");
                 only(client).connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])));
             }
+            case "peers" -> say("peers " + only(client).peers().stream()
+                    .map(peer -> peer.address().getPort() + "/" + peer.source()).collect(Collectors.joining(" ")));
             case "pause" -> only(client).pause();
             case "resume" -> only(client).resume();
             default -> say("error unknown command " + words[0]);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -47,11 +48,28 @@ final class Launch {
 
     /** Runs Piecewise to the end (bounded), feeding it {@code stdin}. */
     static Result run(Path work, String stdin, List<String> command) throws IOException, InterruptedException {
+        return run(work, stdin, command, Map.of());
+    }
+
+    /**
+     * Runs Piecewise to the end (bounded), feeding it {@code stdin}, with environment variables changed: a null
+     * value removes the variable.
+     */
+    static Result run(Path work, String stdin, List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
         Path in = Files.writeString(Files.createTempFile(work, "in", ".txt"), stdin);
-        Process process = new ProcessBuilder(command).redirectInput(in.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
+        var builder = new ProcessBuilder(command).redirectInput(in.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             fail("piecewise did not finish within 60s: " + command + "\nstderr: " + Files.readString(err));

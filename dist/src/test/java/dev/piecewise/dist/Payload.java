@@ -52,9 +52,14 @@ record Payload(Path seedDirectory, String name, Path torrent, InfoHash infoHash,
 
     /** The same torrent announcing to {@code trackers}, one tier each. */
     Payload announcingTo(List<URI> trackers) throws IOException, InterruptedException {
+        return announcingTo(trackers, "payload-tracked.torrent");
+    }
+
+    /** The same torrent announcing to {@code trackers}, one tier each, in a .torrent file of that name. */
+    Payload announcingTo(List<URI> trackers, String fileName) throws IOException, InterruptedException {
         byte[] torrent = TorrentBuilder.of(seedDirectory.resolve(name)).pieceLength(pieceLength)
                 .trackers(trackers.stream().map(uri -> List.of(uri.toString())).toList()).build();
-        Path file = Files.write(this.torrent.resolveSibling("payload-tracked.torrent"), torrent);
+        Path file = Files.write(this.torrent.resolveSibling(fileName), torrent);
         return new Payload(seedDirectory, name, file, infoHash, pieces, pieceLength);
     }
 

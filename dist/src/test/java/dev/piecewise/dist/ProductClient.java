@@ -42,6 +42,7 @@ final class ProductClient implements AutoCloseable {
     private Status status;
     private boolean complete;
     private boolean exited;
+    private List<String> peers;
 
     private ProductClient(Process process, Path log) {
         this.process = process;
@@ -84,6 +85,12 @@ final class ProductClient implements AutoCloseable {
     /** Adds a torrent into {@code directory} with the given strategy and policy (the defaults when empty). */
     String add(Path torrent, Path directory, Optional<String> strategy, Optional<String> choking)
             throws IOException, InterruptedException {
+        return add(torrent.toString(), directory, strategy, choking);
+    }
+
+    /** Adds a .torrent file or a magnet link into {@code directory}, as {@link #add(Path, Path, Optional, Optional)}. */
+    String add(String torrent, Path directory, Optional<String> strategy, Optional<String> choking)
+            throws IOException, InterruptedException {
         send("add " + torrent + " " + directory + strategy.map(s -> " strategy=" + s).orElse("")
                 + choking.map(c -> " choking=" + c).orElse(""));
         if (!await(() -> id != null || !errors.isEmpty(), START) || id == null) {
@@ -94,6 +101,26 @@ final class ProductClient implements AutoCloseable {
 
     void connect(InetSocketAddress peer) throws IOException {
         send("connect " + peer.getHostString() + ":" + peer.getPort());
+    }
+
+    /** The connected peers, each as {@code PORT/SOURCE} (source: tracker, pex, magnet, incoming, manual). */
+    List<String> peers() throws IOException, InterruptedException {
+        lock.lock();
+        try {
+            peers = null;
+        } finally {
+            lock.unlock();
+        }
+        send("peers");
+        if (!await(() -> peers != null, START)) {
+            throw new IOException("no answer to peers: " + log());
+        }
+        lock.lock();
+        try {
+            return peers;
+        } finally {
+            lock.unlock();
+        }
     }
 
     void pause() throws IOException {
@@ -202,6 +229,8 @@ final class ProductClient implements AutoCloseable {
                 case "port" -> port = Integer.parseInt(answer[1]);
                 case "added" -> id = answer[1];
                 case "complete" -> complete = true;
+                case "peers" -> peers = answer.length > 1 && !answer[1].isBlank() ? List.of(answer[1].split(" "))
+                        : List.of();
                 case "error" -> errors.add(answer.length > 1 ? answer[1] : "");
                 case "status" -> {
                     String[] f = answer[1].split(" ");

@@ -73,6 +73,15 @@ final class ShellProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a command and returns what it printed: {@code help quit} follows it, and its output marks the end. The
+     * command must not fail (that would end the shell).
+     */
+    String output(String command) throws IOException, InterruptedException {
+        send(command + "; help quit");
+        return await("usage: quit");
+    }
+
     /** Closes standard input (the end of the commands) and waits (bounded) for the exit status. */
     int finish() throws IOException, InterruptedException {
         stdin.close();

@@ -1,5 +1,7 @@
 package dev.piecewise.core.choke;
 
+import dev.piecewise.core.plugin.CallWatch;
+import dev.piecewise.core.plugin.PluginOverrun;
 import dev.piecewise.spi.choking.ChokingDecision;
 import dev.piecewise.spi.choking.ChokingEvent;
 import dev.piecewise.spi.choking.ChokingPolicy;
@@ -45,10 +47,13 @@ public final class Choker<P extends ChokePeer> {
     private final List<PeerEntry<P>> entries = new ArrayList<>();
     private final Map<P, PeerEntry<P>> byPeer = new IdentityHashMap<>();
     private final Map<Long, PeerEntry<P>> byId = new HashMap<>();
-    private final RechokeView view = new RechokeView(entries);
+    private final CallWatch watch = new CallWatch();
+    private final RechokeView view = new RechokeView(entries, watch);
     private long nextId = 1;
 
     private String policyId;
+    /** The jar the policy came from, for messages, or null. */
+    private String origin;
     private ChokingPolicy policy;
     private long intervalMillis;
     private Set<ChokingEvent> triggers;
@@ -67,16 +72,31 @@ public final class Choker<P extends ChokePeer> {
      * @param random   randomness for the fallback policy (seeded in the simulator)
      */
     public Choker(String torrent, String policyId, ChokingPolicy policy, RandomGenerator random) {
+        this(torrent, policyId, null, policy, random);
+    }
+
+    /** A choker whose policy came from the jar {@code origin} (named in messages; null when unknown). */
+    public Choker(String torrent, String policyId, String origin, ChokingPolicy policy, RandomGenerator random) {
         this.torrent = Objects.requireNonNull(torrent, "torrent");
         this.random = Objects.requireNonNull(random, "random");
-        setPolicy(policyId, policy);
+        setPolicy(policyId, origin, policy);
     }
 
     /** Switches the policy; the next {@link #tick} rechokes with it. Clears an earlier failure. */
     public void setPolicy(String policyId, ChokingPolicy policy) {
+        setPolicy(policyId, null, policy);
+    }
+
+    /**
+     * Switches the policy, naming the jar it came from in messages; the next {@link #tick} rechokes with it. Clears
+     * an earlier failure.
+     */
+    public void setPolicy(String policyId, String origin, ChokingPolicy policy) {
         this.policyId = Objects.requireNonNull(policyId, "policyId");
+        this.origin = origin;
         this.failure = null;
         this.rechokeDue = true;
+        watch.begin();
         try {
             Duration interval = Objects.requireNonNull(policy, "no policy").interval();
             if (interval == null || interval.isNegative() || interval.isZero()) {
@@ -87,8 +107,10 @@ public final class Choker<P extends ChokePeer> {
             this.triggers = asked == null || asked.isEmpty() ? Set.of() : EnumSet.copyOf(asked);
             this.intervalMillis = interval.toMillis();
             this.policy = policy;
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError | PluginOverrun e) {
             fail("failed when asked for its interval and triggers: " + e, e);
+        } finally {
+            watch.end();
         }
     }
 
@@ -97,7 +119,7 @@ public final class Choker<P extends ChokePeer> {
         if (byPeer.containsKey(peer)) {
             return ChokeChanges.none();
         }
-        var entry = new PeerEntry<>(peer, nextId++, nowMillis);
+        var entry = new PeerEntry<>(peer, nextId++, nowMillis, watch);
         entries.add(entry);
         byPeer.put(peer, entry);
         byId.put(entry.id(), entry);
@@ -168,6 +190,11 @@ public final class Choker<P extends ChokePeer> {
         return policyId;
     }
 
+    /** Watches the policy's calls, so that a watchdog can unwind one that does not return. */
+    public CallWatch watch() {
+        return watch;
+    }
+
     /** Why the policy set last was replaced by the built-in fallback, if it was. */
     public Optional<String> failure() {
         return Optional.ofNullable(failure);
@@ -205,11 +232,21 @@ public final class Choker<P extends ChokePeer> {
             entry.refresh(nowMillis);
         }
         view.set(nowMillis, seeding, maxUnchoked, uploadCapacity);
-        ChokingDecision decision;
+        ChokingDecision decision = null;
+        boolean failed = false;
+        watch.begin();
         try {
             decision = policy.rechoke(view, scheduled);
+        } catch (PluginOverrun e) {
+            fail("did not return in time", null);
+            failed = true;
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             fail("failed: " + e, e);
+            failed = true;
+        } finally {
+            watch.end();
+        }
+        if (failed) {
             decision = policy.rechoke(view, scheduled);
         }
         String nonsense = failure == null ? nonsense(decision) : null;
@@ -238,7 +275,7 @@ public final class Choker<P extends ChokePeer> {
 
     /** Replaces the policy by the fallback for this torrent, with one warning. */
     private void fail(String reason, Throwable cause) {
-        failure = "choking policy '" + policyId + "' " + reason;
+        failure = "choking policy '" + policyId + "'" + (origin == null ? "" : " (" + origin + ")") + " " + reason;
         log.warn("torrent {}: {}; using the {} policy until another is set", torrent, failure, SafeChokingPolicy.ID,
                 cause);
         policy = new SafeChokingPolicy(random);

@@ -1,5 +1,6 @@
 package dev.piecewise.core.choke;
 
+import dev.piecewise.core.plugin.CallWatch;
 import dev.piecewise.core.stats.RateMeter;
 import dev.piecewise.spi.choking.ChokingDecision;
 import dev.piecewise.spi.choking.PeerStats;
@@ -16,6 +17,7 @@ final class PeerEntry<P extends ChokePeer> implements PeerStats {
     final P peer;
     private final long id;
     private final long connectedMillis;
+    private final CallWatch watch;
 
     // the choker's decisions: the one being applied, then the one in force
     ChokingDecision.Unchoke decided;
@@ -38,8 +40,9 @@ final class PeerEntry<P extends ChokePeer> implements PeerStats {
     // since when the peer unchokes us while we are interested, observed at every tick
     private long expectingSinceMillis = NOT_WAITING;
 
-    PeerEntry(P peer, long id, long connectedMillis) {
+    PeerEntry(P peer, long id, long connectedMillis, CallWatch watch) {
         this.peer = peer;
+        this.watch = watch;
         this.id = id;
         this.connectedMillis = connectedMillis;
         this.lastBlockMillis = connectedMillis;
@@ -84,72 +87,86 @@ final class PeerEntry<P extends ChokePeer> implements PeerStats {
 
     @Override
     public long id() {
+        watch.check();
         return id;
     }
 
     @Override
     public double downloadRate() {
+        watch.check();
         return downloadRate;
     }
 
     @Override
     public double uploadRate() {
+        watch.check();
         return uploadRate;
     }
 
     @Override
     public long downloaded() {
+        watch.check();
         return downloaded;
     }
 
     @Override
     public long uploaded() {
+        watch.check();
         return uploaded;
     }
 
     @Override
     public boolean interested() {
+        watch.check();
         return interested;
     }
 
     @Override
     public boolean amInterested() {
+        watch.check();
         return amInterested;
     }
 
     @Override
     public boolean amChoking() {
+        watch.check();
         return amChoking;
     }
 
     @Override
     public boolean chokingUs() {
+        watch.check();
         return chokingUs;
     }
 
     @Override
     public boolean seed() {
+        watch.check();
         return seed;
     }
 
     @Override
     public boolean snubbed() {
+        watch.check();
         long waitingSince = waitingSinceMillis();
         return waitingSince != NOT_WAITING && nowMillis - waitingSince >= SNUB_MILLIS;
     }
 
     @Override
     public long waitingSinceMillis() {
+        watch.check();
         return expectingSinceMillis == NOT_WAITING ? NOT_WAITING : Math.max(expectingSinceMillis, lastBlockMillis);
     }
 
     @Override
     public long connectedMillis() {
+        watch.check();
         return connectedMillis;
     }
 
     @Override
     public long lastBlockMillis() {
+        watch.check();
         return lastBlockMillis;
     }
 

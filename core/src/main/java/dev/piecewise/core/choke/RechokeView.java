@@ -1,5 +1,6 @@
 package dev.piecewise.core.choke;
 
+import dev.piecewise.core.plugin.CallWatch;
 import dev.piecewise.spi.choking.ChokingView;
 import dev.piecewise.spi.choking.PeerStats;
 
@@ -10,12 +11,14 @@ import java.util.List;
 final class RechokeView implements ChokingView {
 
     private final List<PeerStats> peers;
+    private final CallWatch watch;
     private long nowMillis;
     private boolean seeding;
     private int maxUnchoked;
     private long uploadCapacity;
 
-    RechokeView(List<? extends PeerStats> entries) {
+    RechokeView(List<? extends PeerStats> entries, CallWatch watch) {
+        this.watch = watch;
         this.peers = Collections.unmodifiableList(entries);
     }
 
@@ -28,26 +31,31 @@ final class RechokeView implements ChokingView {
 
     @Override
     public long nowMillis() {
+        watch.check();
         return nowMillis;
     }
 
     @Override
     public boolean seeding() {
+        watch.check();
         return seeding;
     }
 
     @Override
     public int maxUnchoked() {
+        watch.check();
         return maxUnchoked;
     }
 
     @Override
     public long uploadCapacity() {
+        watch.check();
         return uploadCapacity;
     }
 
     @Override
     public List<PeerStats> peers() {
+        watch.check();
         return peers;
     }
 }

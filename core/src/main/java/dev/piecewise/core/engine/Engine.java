@@ -4,7 +4,12 @@ import dev.piecewise.api.AddTorrent;
 import dev.piecewise.api.ClientConfig;
 import dev.piecewise.api.InfoHash;
 import dev.piecewise.api.PiecewiseException;
+import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.TorrentHandle;
+import dev.piecewise.api.TorrentSource;
+import dev.piecewise.core.magnet.MagnetException;
+import dev.piecewise.core.magnet.MagnetLink;
+import dev.piecewise.core.metadata.TorrentFileWriter;
 import dev.piecewise.core.metainfo.Metainfo;
 import dev.piecewise.core.metainfo.MetainfoException;
 import dev.piecewise.core.metainfo.MetainfoParser;
@@ -23,10 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -38,6 +46,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -89,42 +98,75 @@ public final class Engine implements AutoCloseable {
 
     /** Adds a torrent and starts it; see {@code Client#add}. */
     public TorrentHandle add(AddTorrent request) {
-        byte[] bytes = readTorrentFile(request.source());
+        return switch (request.source()) {
+            case TorrentSource.File file -> addFile(file.path(), request);
+            case TorrentSource.Magnet magnet -> addMagnet(magnet.uri(), request);
+        };
+    }
+
+    private TorrentHandle addFile(Path file, AddTorrent request) {
+        byte[] bytes = readTorrentFile(file);
         Metainfo metainfo;
         try {
-            metainfo = MetainfoParser.parse(bytes, request.source().toString());
+            metainfo = MetainfoParser.parse(bytes, file.toString());
         } catch (MetainfoException e) {
             throw new PiecewiseException(e.getMessage(), e);
         }
+        return add(metainfo.infoHash(), request, saved -> saved.create(bytes),
+                (saved, strategy, choking) -> open(metainfo, saved, strategy, choking));
+    }
+
+    private TorrentHandle addMagnet(String uri, AddTorrent request) {
+        MagnetLink link;
+        try {
+            link = MagnetLink.parse(uri);
+        } catch (MagnetException e) {
+            throw new PiecewiseException(e.getMessage(), e);
+        }
+        return add(link.infoHash(), request, saved -> saved.createMagnet(link.toUri()),
+                (saved, strategy, choking) -> openMagnet(link, saved, strategy, choking));
+    }
+
+    /** Keeps what a torrent is added from in its folder of the data directory. */
+    private interface Keeping {
+        void keep(SavedTorrent saved) throws IOException;
+    }
+
+    /** Makes the handle of a torrent being added. */
+    private interface Opening {
+        Handle open(SavedTorrent saved, StrategySelection strategy, ChokingSelection choking);
+    }
+
+    /** Adds a torrent, unless it was added already: saves it, opens it, starts it. */
+    private TorrentHandle add(InfoHash infoHash, AddTorrent request, Keeping keeping, Opening opening) {
         StrategySelection strategy = selections.strategyFor(request.strategy(), request.strategyOptions());
         ChokingSelection choking = selections.chokingFor(request.choking(), request.chokingOptions());
         lock.lock();
         try {
-            Handle existing = torrents.get(metainfo.infoHash());
+            Handle existing = torrents.get(infoHash);
             if (existing != null) {
                 throw new PiecewiseException("this torrent was already added as " + existing.id() + " ("
                         + existing.name() + ")");
             }
-            var saved = new SavedTorrent(SavedTorrent.folder(torrentsRoot, metainfo.infoHash()),
+            var saved = new SavedTorrent(SavedTorrent.folder(torrentsRoot, infoHash),
                     request.directory().toAbsolutePath().normalize(), Optional.of(strategy.spec()),
                     request.strategyOptions(), Optional.of(choking.spec()), request.chokingOptions(), false,
                     System.currentTimeMillis());
             try {
-                saved.create(bytes);
+                keeping.keep(saved);
             } catch (IOException e) {
                 throw new PiecewiseException("cannot save the torrent in the data directory: " + e.getMessage(), e);
             }
             Handle handle;
             try {
-                handle = open(metainfo, saved, strategy, choking);
+                handle = opening.open(saved, strategy, choking);
             } catch (PiecewiseException e) {
                 forget(saved);
                 throw e;
             }
-            torrents.put(metainfo.infoHash(), handle);
-            node.register(handle.torrent);
-            handle.torrent.start();
-            log.info("added {} {} into {}", handle.id(), metainfo.name(), saved.directory());
+            torrents.put(infoHash, handle);
+            handle.start();
+            log.info("added {} {} into {}", handle.id(), handle.name(), saved.directory());
             return handle;
         } finally {
             lock.unlock();
@@ -146,12 +188,14 @@ public final class Engine implements AutoCloseable {
         return find(idPrefix);
     }
 
-    /** The verified pieces of a torrent of this session, for the comparison lab's availability figures. */
+    /**
+     * The verified pieces of a torrent of this session, for the comparison lab's availability figures; empty for a
+     * torrent unknown here or whose metadata is not known yet.
+     */
     public Optional<BitSet> verifiedPieces(InfoHash infoHash) {
         lock.lock();
         try {
-            Handle handle = torrents.get(infoHash);
-            return handle == null ? Optional.empty() : Optional.of(handle.torrent.verifiedPieces());
+            return Optional.ofNullable(torrents.get(infoHash)).flatMap(Handle::torrent).map(Torrent::verifiedPieces);
         } finally {
             lock.unlock();
         }
@@ -166,9 +210,9 @@ public final class Engine implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        node.unregister(handle.torrent);
+        node.unregister(handle.host());
         try {
-            handle.torrent.remove(deleteData);
+            handle.remove(deleteData);
             handle.saved().delete();
         } catch (IOException e) {
             throw new PiecewiseException("torrent " + handle.id() + " was removed, but deleting its files failed: "
@@ -190,7 +234,7 @@ public final class Engine implements AutoCloseable {
         }
         var stops = new ArrayList<CompletableFuture<Void>>();
         for (Handle handle : all) {
-            handle.torrent.pause();
+            handle.stop();
             stops.add(handle.link().stopped());
         }
         try {
@@ -201,7 +245,7 @@ public final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        all.forEach(handle -> handle.torrent.closeStorage());
+        all.forEach(Handle::closeStorage);
         node.close();
     }
 
@@ -247,7 +291,86 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** A torrent whose metadata is known, registered with the node, not started. */
     private Handle open(Metainfo metainfo, SavedTorrent saved, StrategySelection strategy, ChokingSelection choking) {
+        var link = new TrackerLink();
+        Torrent torrent = newTorrent(metainfo, saved, strategy, choking, link);
+        Handle handle = Handle.of(metainfo, torrent, link, selections, saved, strategy, choking);
+        handle.announceWith(newAnnouncer(metainfo.infoHash(), metainfo.announceTiers(), handle));
+        return handle;
+    }
+
+    /** A torrent added by magnet link, fetching its metadata, registered with the node, not started. */
+    private Handle openMagnet(MagnetLink link, SavedTorrent saved, StrategySelection strategy,
+                              ChokingSelection choking) {
+        var trackerLink = new TrackerLink();
+        var handle = new AtomicReference<Handle>();
+        var fetch = new MetadataFetch(node.context(), link.infoHash(), link.displayName().orElse(link.infoHash().hex()),
+                trackerLink, metadata -> metadataArrived(handle.get(), link, metadata));
+        handle.set(Handle.fetching(fetch, trackerLink, selections, saved, strategy, choking));
+        handle.get().announceWith(newAnnouncer(link.infoHash(), link.announceTiers(), handle.get()));
+        node.register(fetch);
+        addMagnetPeers(fetch, link);
+        return handle.get();
+    }
+
+    /** The link's peers: addresses at once, host names once looked up (on a thread of their own). */
+    private static void addMagnetPeers(MetadataFetch fetch, MagnetLink link) {
+        fetch.addPeers(link.peers().stream().filter(peer -> !peer.isUnresolved()).toList(), "magnet");
+        List<InetSocketAddress> named = link.peers().stream().filter(InetSocketAddress::isUnresolved).toList();
+        if (!named.isEmpty()) {
+            Thread.ofVirtual().name("resolve " + fetch.shortId()).start(() -> named.forEach(peer -> {
+                var resolved = new InetSocketAddress(peer.getHostString(), peer.getPort());
+                if (resolved.isUnresolved()) {
+                    log.warn("{}: the magnet link's peer {} cannot be found: its host name does not resolve",
+                            fetch.shortId(), peer.getHostString());
+                } else {
+                    fetch.addPeers(List.of(resolved), "magnet");
+                }
+            }));
+        }
+    }
+
+    /**
+     * A magnet torrent's metadata arrived, verified (on a thread of its own): it is saved as a .torrent, and the
+     * torrent takes over from the fetch. Metadata that matches the info-hash but is no usable torrent, or a download
+     * directory that cannot be used, stops the fetch with the reason.
+     */
+    private void metadataArrived(Handle handle, MagnetLink link, byte[] info) {
+        MetadataFetch fetch = handle.fetch().orElseThrow();
+        Metainfo metainfo;
+        try {
+            metainfo = MetainfoParser.parseInfo(info, link.announceTiers(), "the metadata of " + handle.id());
+        } catch (MetainfoException e) {
+            fetch.fail(e.getMessage());
+            return;
+        }
+        lock.lock();
+        try {
+            if (torrents.get(link.infoHash()) != handle) {
+                return; // removed meanwhile
+            }
+            try {
+                handle.saved().saveMetainfo(TorrentFileWriter.write(info, link.announceTiers(),
+                        "Piecewise " + Piecewise.version(), Instant.now()));
+            } catch (IOException e) {
+                log.warn("{}: cannot save the metadata in {}: {}; the torrent runs, but a restart fetches the "
+                        + "metadata again", handle.id(), handle.saved().folder(), e.getMessage());
+            }
+            handle.becomeTorrent(metainfo, (strategy, choking) -> newTorrent(metainfo, handle.saved(), strategy,
+                    choking, handle.link()));
+            log.info("{} {}: the metadata is known; {} bytes in {} files", handle.id(), metainfo.name(),
+                    metainfo.totalLength(), metainfo.files().size());
+        } catch (PiecewiseException e) {
+            fetch.fail(e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A torrent's runtime over its storage, registered with the node (replacing its fetch, if any), not started. */
+    private Torrent newTorrent(Metainfo metainfo, SavedTorrent saved, StrategySelection strategy,
+                               ChokingSelection choking, TrackerLink link) {
         TorrentData store;
         try {
             store = TorrentData.open(metainfo, saved.directory(), saved.resume());
@@ -256,17 +379,19 @@ public final class Engine implements AutoCloseable {
                     + e.getMessage(), e);
         }
         RandomGenerator random = RandomGenerator.getDefault();
-        var link = new TrackerLink();
         var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
                 new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()), store, strategy.create(random),
-                strategy.spec(), choking.create(random), choking.spec(), link);
-        var announcer = new Announcer(new AnnounceIdentity(metainfo.infoHash(), node.peerId().bytes(), port(),
-                announceKey),
-                metainfo.announceTiers(), transports, torrent.figures(),
-                peers -> torrent.addPeers(peers.stream().map(PeerAddress::address).toList(), "tracker"),
+                strategy.label(), choking.create(random), choking.spec(), choking.origins(), link,
+                Extensions.of(metainfo));
+        node.register(torrent);
+        return torrent;
+    }
+
+    private Announcer newAnnouncer(InfoHash infoHash, List<List<String>> tiers, Handle handle) {
+        return new Announcer(new AnnounceIdentity(infoHash, node.peerId().bytes(), port(), announceKey), tiers,
+                transports, handle.figures(),
+                peers -> handle.host().addPeers(peers.stream().map(PeerAddress::address).toList(), "tracker"),
                 Scheduler.of(node.timer(), Clock.systemUTC()), new Random(), AnnouncerSettings.defaults());
-        link.connect(announcer);
-        return new Handle(metainfo, torrent, announcer, link, selections, saved, strategy, choking);
     }
 
     /** Restores the torrents saved in the data directory, in the order they were added. */
@@ -291,19 +416,25 @@ public final class Engine implements AutoCloseable {
         for (SavedTorrent torrent : saved) {
             try {
                 restore(torrent);
-            } catch (RuntimeException | IOException | MetainfoException e) {
+            } catch (RuntimeException | IOException | MetainfoException | MagnetException e) {
                 log.warn("cannot restore the torrent saved in {}: {}", torrent.folder(), e.getMessage());
             }
         }
     }
 
-    private void restore(SavedTorrent saved) throws IOException, MetainfoException {
-        Metainfo metainfo = MetainfoParser.parse(Files.readAllBytes(saved.metainfo()), saved.metainfo().toString());
-        Handle handle = open(metainfo, saved, savedStrategy(saved), savedChoking(saved));
-        torrents.put(metainfo.infoHash(), handle);
-        node.register(handle.torrent);
+    private void restore(SavedTorrent saved) throws IOException, MetainfoException, MagnetException {
+        Handle handle;
+        if (saved.hasMetainfo()) {
+            Metainfo metainfo = MetainfoParser.parse(Files.readAllBytes(saved.metainfo()),
+                    saved.metainfo().toString());
+            handle = open(metainfo, saved, savedStrategy(saved), savedChoking(saved));
+        } else {
+            MagnetLink link = MagnetLink.parse(Files.readString(saved.magnet(), StandardCharsets.UTF_8));
+            handle = openMagnet(link, saved, savedStrategy(saved), savedChoking(saved));
+        }
+        torrents.put(handle.infoHash(), handle);
         if (!saved.paused()) {
-            handle.torrent.start();
+            handle.start();
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The peer-to-peer side of a session: our peer id, the listen port with incoming connections matched to torrents by
- * info-hash, the timer that ticks every torrent once a second and enforces deadlines, and the hashing pool.
+ * info-hash, the timer that ticks every torrent once a second and enforces deadlines, the watchdog that unwinds plugin
+ * calls that do not return, and the hashing pool.
  */
 final class Node implements AutoCloseable {
 
@@ -30,8 +31,10 @@ final class Node implements AutoCloseable {
 
     private final PeerId peerId;
     private final ScheduledExecutorService timer;
+    /** Its own thread: the timer may wait for virtual threads, which a spinning plugin can keep off the carriers. */
+    private final ScheduledExecutorService watchdog;
     private final ExecutorService hashing;
-    private final Map<InfoHash, Torrent> torrents = new ConcurrentHashMap<>();
+    private final Map<InfoHash, PeerHost> torrents = new ConcurrentHashMap<>();
     private final ListenSocket listen;
     private final EngineContext context;
 
@@ -59,6 +62,9 @@ final class Node implements AutoCloseable {
         }
         this.context = new EngineContext(settings, handshaker, timer, hashing, listen.port());
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("piecewise-watchdog").factory());
+        watchdog.scheduleAtFixedRate(this::watchPlugins, 1, 1, TimeUnit.SECONDS);
     }
 
     EngineContext context() {
@@ -77,22 +83,27 @@ final class Node implements AutoCloseable {
         return timer;
     }
 
-    /** Makes a torrent reachable by incoming connections and ticked. */
-    void register(Torrent torrent) {
+    /**
+     * Makes a torrent reachable by incoming connections and ticked; it replaces what was registered for its info-hash
+     * (a magnet torrent's metadata fetch, when the torrent itself takes over).
+     */
+    void register(PeerHost torrent) {
         torrents.put(torrent.infoHash(), torrent);
     }
 
-    void unregister(Torrent torrent) {
+    void unregister(PeerHost torrent) {
         torrents.remove(torrent.infoHash(), torrent);
     }
 
     private void tick() {
-        for (Torrent torrent : List.copyOf(torrents.values())) {
-            try {
-                torrent.tick();
-            } catch (RuntimeException e) {
-                log.error("ticking torrent {} failed", torrent, e);
-            }
+        for (PeerHost torrent : List.copyOf(torrents.values())) {
+            torrent.tickSoon();
+        }
+    }
+
+    private void watchPlugins() {
+        for (PeerHost torrent : List.copyOf(torrents.values())) {
+            torrent.watchPlugins();
         }
     }
 
@@ -101,6 +112,7 @@ final class Node implements AutoCloseable {
     public void close() {
         listen.close();
         timer.shutdownNow();
+        watchdog.shutdownNow();
         hashing.shutdownNow();
     }
 
@@ -108,13 +120,13 @@ final class Node implements AutoCloseable {
     private final class IncomingRouter implements Handshaker.Router {
         @Override
         public boolean wants(InfoHash infoHash, InetSocketAddress from) {
-            Torrent torrent = torrents.get(infoHash);
+            PeerHost torrent = torrents.get(infoHash);
             return torrent != null && torrent.acceptsIncoming();
         }
 
         @Override
         public void attach(InfoHash infoHash, Established connection) {
-            Torrent torrent = torrents.get(infoHash);
+            PeerHost torrent = torrents.get(infoHash);
             if (torrent != null) {
                 torrent.attachIncoming(connection);
                 return;

@@ -2,6 +2,10 @@ package dev.piecewise.core.engine;
 
 import dev.piecewise.api.PeerSnapshot;
 import dev.piecewise.core.choke.ChokePeer;
+import dev.piecewise.core.metadata.MetadataMessage;
+import dev.piecewise.core.metadata.MetadataServer;
+import dev.piecewise.core.pex.PexMessage;
+import dev.piecewise.core.pex.PexState;
 import dev.piecewise.core.peer.PeerConnection;
 import dev.piecewise.core.picker.PickerPeer;
 import dev.piecewise.core.picker.RequestSink;
@@ -57,8 +61,15 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
     boolean peerInterested;
     private int peerQueue;
     private int refused;
+    /** Its extension handshake, once received. */
+    private ExtensionHandshake extensions;
+    /** How much of our metadata it may still fetch. */
+    final MetadataServer.Budget metadataBudget;
+    /** What it was told through PEX; made when its extension handshake arrives (with its listen port, if any). */
+    PexState pex;
 
-    Peer(Torrent torrent, PeerConnection connection, PickerPeer picks, String source, long nowMillis) {
+    Peer(Torrent torrent, PeerConnection connection, PickerPeer picks, String source, long nowMillis,
+         MetadataServer.Budget metadataBudget) {
         this.torrent = torrent;
         this.connection = connection;
         this.picks = picks;
@@ -69,6 +80,12 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
         this.downloadMeter = new RateMeter(nowMillis);
         this.uploadMeter = new RateMeter(nowMillis);
         this.recentDownload = new RateMeter(Duration.ofSeconds(3), Duration.ofMillis(250), nowMillis);
+        this.metadataBudget = metadataBudget;
+    }
+
+    /** The id the peer gave an extension in its extension handshake, 0 if it does not speak it. */
+    int extensionId(String extension) {
+        return extensions == null ? 0 : extensions.extensions().getOrDefault(extension, 0);
     }
 
     long id() {
@@ -345,24 +362,44 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
 
     @Override
     public void extended(int extension, ByteBuffer payload) {
-        if (extension != ExtensionHandshake.ID) {
-            return; // we offered no extensions, so the peer should send none: ignore politely
-        }
         try {
-            ExtensionHandshake handshake = ExtensionHandshake.decode(payload);
-            torrent.locked(() -> {
-                peerQueue = handshake.requestQueue().orElse(0);
-                if (client.startsWith("unknown") && handshake.client().isPresent()) {
-                    client = handshake.client().get();
+            switch (extension) {
+                case ExtensionHandshake.ID -> extensionHandshake(ExtensionHandshake.decode(payload));
+                case Extensions.UT_METADATA -> {
+                    var message = MetadataMessage.decode(payload);
+                    message.ifPresent(m -> torrent.locked(() -> torrent.metadataMessage(this, m)));
                 }
-                if (listenAddress == null && handshake.listenPort().isPresent()) {
-                    listenAddress = new InetSocketAddress(address().getAddress(), handshake.listenPort().getAsInt());
-                    torrent.learnedListenAddress(this);
+                case Extensions.UT_PEX -> {
+                    PexMessage message = PexMessage.decode(payload);
+                    torrent.locked(() -> torrent.pexReceived(this, message));
                 }
-            });
+                default -> {
+                    // an extension we did not offer: ignored politely
+                }
+            }
         } catch (ProtocolException e) {
             connection.close("protocol violation: " + e.getMessage());
         }
+    }
+
+    /** The name from the peer id, or the extension handshake's {@code v} when the id's style is unknown. */
+    static String clientName(String fromPeerId, ExtensionHandshake handshake) {
+        return fromPeerId.startsWith("unknown") ? handshake.client().orElse(fromPeerId) : fromPeerId;
+    }
+
+    private void extensionHandshake(ExtensionHandshake handshake) {
+        torrent.locked(() -> {
+            extensions = handshake;
+            peerQueue = handshake.requestQueue().orElse(0);
+            client = clientName(client, handshake);
+            if (listenAddress == null && handshake.listenPort().isPresent()) {
+                listenAddress = new InetSocketAddress(address().getAddress(), handshake.listenPort().getAsInt());
+                torrent.learnedListenAddress(this);
+            }
+            if (pex == null) {
+                pex = new PexState(listenAddress);
+            }
+        });
     }
 
     // ---- connection events -------------------------------------------------------------------------------------

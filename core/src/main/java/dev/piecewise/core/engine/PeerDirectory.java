@@ -151,6 +151,17 @@ final class PeerDirectory {
         return entries.size();
     }
 
+    /** The peers worth dialling again, in the order they were learned, each with how we learned of it. */
+    Map<InetSocketAddress, String> known() {
+        Map<InetSocketAddress, String> known = new LinkedHashMap<>();
+        entries.forEach((address, entry) -> {
+            if (entry.status != Status.SELF && entry.status != Status.BANNED) {
+                known.put(address, entry.source);
+            }
+        });
+        return known;
+    }
+
     private void retryLater(InetSocketAddress address, Entry e, long nowMillis) {
         e.failures++;
         if (e.failures >= MAX_ATTEMPTS) {

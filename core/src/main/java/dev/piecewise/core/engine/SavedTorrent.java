@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * What the session remembers of a torrent across restarts, in its own folder of the data directory
- * ({@code torrents/<info-hash>/}): the .torrent file as added, and {@code torrent.properties} with the download
+ * ({@code torrents/<info-hash>/}): the .torrent file as added (for a magnet link, the link in {@code magnet.txt}
+ * until the metadata is known, then the .torrent made of it), and {@code torrent.properties} with the download
  * directory, the strategy and choking policy with their options, and whether it is paused. Storage keeps its resume
  * state in the same folder. Files are replaced atomically, so a crash leaves the old or the new version.
  *
@@ -29,6 +30,7 @@ record SavedTorrent(Path folder, Path directory, Optional<String> strategy, Map<
 
     static final String METAINFO = "metainfo.torrent";
     static final String RESUME = "resume";
+    static final String MAGNET = "magnet.txt";
     private static final String PROPERTIES = "torrent.properties";
 
     SavedTorrent {
@@ -42,6 +44,15 @@ record SavedTorrent(Path folder, Path directory, Optional<String> strategy, Map<
 
     Path metainfo() {
         return folder.resolve(METAINFO);
+    }
+
+    Path magnet() {
+        return folder.resolve(MAGNET);
+    }
+
+    /** Whether the .torrent is known: added from a file, or a magnet link whose metadata arrived. */
+    boolean hasMetainfo() {
+        return Files.isRegularFile(metainfo());
     }
 
     Path resume() {
@@ -65,6 +76,19 @@ record SavedTorrent(Path folder, Path directory, Optional<String> strategy, Map<
         Files.createDirectories(folder);
         writeAtomically(metainfo(), torrentFile);
         save();
+    }
+
+    /** Creates the folder with a magnet link, whose metadata is not known yet, and the properties. */
+    void createMagnet(String uri) throws IOException {
+        Files.createDirectories(folder);
+        writeAtomically(magnet(), uri.getBytes(StandardCharsets.UTF_8));
+        save();
+    }
+
+    /** A magnet torrent's metadata arrived: the .torrent made of it replaces the link. */
+    void saveMetainfo(byte[] torrentFile) throws IOException {
+        writeAtomically(metainfo(), torrentFile);
+        Files.deleteIfExists(magnet());
     }
 
     /** Writes the properties. */
@@ -91,7 +115,8 @@ record SavedTorrent(Path folder, Path directory, Optional<String> strategy, Map<
         var properties = new Properties();
         properties.load(new StringReader(Files.readString(folder.resolve(PROPERTIES), StandardCharsets.UTF_8)));
         String directory = properties.getProperty("directory");
-        if (directory == null || !Files.isRegularFile(folder.resolve(METAINFO))) {
+        if (directory == null || !Files.isRegularFile(folder.resolve(METAINFO))
+                && !Files.isRegularFile(folder.resolve(MAGNET))) {
             throw new IOException("incomplete saved torrent in " + folder);
         }
         try {
@@ -128,7 +153,8 @@ record SavedTorrent(Path folder, Path directory, Optional<String> strategy, Map<
         Files.deleteIfExists(folder);
     }
 
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    /** Writes a file so that a crash leaves the old version or the new one, never part of it. */
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         try (var channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {

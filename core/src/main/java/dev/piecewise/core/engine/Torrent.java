@@ -1,16 +1,13 @@
 package dev.piecewise.core.engine;
 
 import dev.piecewise.api.InfoHash;
-import dev.piecewise.api.Piecewise;
 import dev.piecewise.api.PeerSnapshot;
-import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.Selection;
 import dev.piecewise.api.TorrentMetrics;
 import dev.piecewise.api.TorrentState;
 import dev.piecewise.api.TorrentStatus;
 import dev.piecewise.core.choke.ChokeChanges;
 import dev.piecewise.core.choke.Choker;
-import dev.piecewise.core.peer.ConnectedToSelfException;
 import dev.piecewise.core.peer.Established;
 import dev.piecewise.core.peer.PeerConnection;
 import dev.piecewise.core.picker.BlockArrival;
@@ -19,10 +16,13 @@ import dev.piecewise.core.picker.PieceGeometry;
 import dev.piecewise.core.picker.PiecePicker;
 import dev.piecewise.core.picker.PickerMetrics;
 import dev.piecewise.core.picker.PickerPeer;
+import dev.piecewise.core.plugin.CallWatch;
 import dev.piecewise.core.stats.RateMeter;
 import dev.piecewise.core.storage.StorageException;
 import dev.piecewise.core.tracker.TransferFigures;
-import dev.piecewise.core.wire.ExtensionHandshake;
+import dev.piecewise.core.metadata.MetadataMessage;
+import dev.piecewise.core.pex.PexMessage;
+import dev.piecewise.core.pex.PexPeer;
 import dev.piecewise.core.wire.Message;
 import dev.piecewise.core.wire.PeerId;
 import dev.piecewise.core.wire.WireLimits;
@@ -43,13 +43,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -58,28 +54,18 @@ import java.util.random.RandomGenerator;
  * the hashing pool when a piece is verified, and by the session's timer for the tick once a second. Nothing blocks
  * while holding it: disk writes happen after it is released, messages are only queued.
  */
-final class Torrent {
+final class Torrent extends PeerHost {
 
     private static final Logger log = LoggerFactory.getLogger(Torrent.class);
 
-    /** Told when a torrent's state changes (the session announces and saves on these). */
-    interface Listener {
-        void stateChanged(Torrent torrent, TorrentState from, TorrentState to);
-    }
-
-    private final EngineContext context;
-    private final InfoHash infoHash;
     private final String name;
     private final PieceGeometry geometry;
     private final WireLimits limits;
     private final TorrentData store;
-    private final Listener listener;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final Extensions extensions;
     private final PiecePicker picker;
     private final Choker<Peer> choker;
     private final Map<Long, Peer> peers = new LinkedHashMap<>();
-    private final PeerDirectory directory;
     private final PieceCompletion completion = new PieceCompletion();
     private final Set<PeerId> bannedIds = new HashSet<>();
     private final byte[] haveBits;
@@ -87,11 +73,9 @@ final class Torrent {
     private final RateMeter uploadMeter;
     private final CancelSink cancels = this::cancelAt;
     private final AtomicBoolean saving = new AtomicBoolean();
+    private boolean stuckReported;
 
-    private TorrentState state = TorrentState.PAUSED;
-    private String error;
     private long nextPeerId = 1;
-    private int dialling;
     private long startedNanos;
     private long firstPieceNanos;
     private long completedNanos;
@@ -100,41 +84,31 @@ final class Torrent {
     private boolean checked;
     private long lastResumeSaveNanos;
 
+    /**
+     * @param extensions what the torrent offers on top of the extension protocol: its metadata to peers that ask, and
+     *                   peer exchange unless it is private
+     */
     Torrent(EngineContext context, InfoHash infoHash, String name, PieceGeometry geometry, TorrentData store,
-            PieceStrategy strategy, String strategyName, ChokingPolicy choking, String chokingId, Listener listener) {
-        this.context = context;
-        this.infoHash = infoHash;
+            PieceStrategy strategy, String strategyName, ChokingPolicy choking, String chokingId, String chokingOrigin,
+            Listener listener, Extensions extensions) {
+        super(context, infoHash, listener);
         this.name = name;
         this.geometry = geometry;
         this.limits = WireLimits.of(geometry.totalLength(), geometry.pieceLength(0));
         this.store = store;
-        this.listener = listener;
+        this.extensions = extensions;
         RandomGenerator random = RandomGenerator.getDefault();
         this.picker = new PiecePicker(shortId(), geometry, random, this::interestChanged);
         this.picker.setStrategy(strategy, strategyName);
-        this.choker = new Choker<>(shortId(), chokingId, choking, random);
-        this.directory = new PeerDirectory(context.settings().retryBase().toMillis());
+        this.choker = new Choker<>(shortId(), chokingId, chokingOrigin, choking, random);
         this.haveBits = new byte[limits.bitfieldBytes()];
         long now = nowMillis();
         this.downloadMeter = new RateMeter(Duration.ofSeconds(5), Duration.ofSeconds(1), now);
         this.uploadMeter = new RateMeter(Duration.ofSeconds(5), Duration.ofSeconds(1), now);
     }
 
-    /** Monotonic milliseconds, the clock of rates and the choker. */
-    static long nowMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
-    }
-
-    InfoHash infoHash() {
-        return infoHash;
-    }
-
     String name() {
         return name;
-    }
-
-    String shortId() {
-        return infoHash.hex().substring(0, 8);
     }
 
     PieceGeometry geometry() {
@@ -185,7 +159,7 @@ final class Torrent {
             }
             apply(choker.setSeeding(complete, nowMillis()));
             setState(complete ? TorrentState.SEEDING : TorrentState.DOWNLOADING);
-            context.timer().execute(this::tick); // dial the known peers now, not at the next tick
+            tickSoon(); // dial the known peers now, not at the next tick
             log.info("{} {}: {} of {} pieces on disk", shortId(), name, picker.pieces().haveCount(),
                     geometry.pieceCount());
         });
@@ -260,15 +234,6 @@ final class Torrent {
         directory.reset();
     }
 
-    private void setState(TorrentState to) {
-        TorrentState from = state;
-        state = to;
-        changed.signalAll();
-        if (from != to) {
-            listener.stateChanged(this, from, to);
-        }
-    }
-
     boolean downloading() {
         return state == TorrentState.DOWNLOADING;
     }
@@ -277,101 +242,29 @@ final class Torrent {
         return state == TorrentState.DOWNLOADING || state == TorrentState.SEEDING;
     }
 
-    TorrentState state() {
-        return locked(() -> state);
+    @Override
+    boolean running() {
+        return active();
     }
 
-    Optional<String> error() {
-        return locked(() -> Optional.ofNullable(error));
+    @Override
+    int connectedCount() {
+        return peers.size();
     }
 
     /** Waits until complete, failed or removed, or the timeout; returns whether complete. */
     boolean awaitCompletion(Duration timeout) throws InterruptedException {
-        long left = timeout.toNanos();
-        lock.lock();
-        try {
-            while (!picker.complete() || state == TorrentState.CHECKING) {
-                if (state == TorrentState.ERROR) {
-                    throw new PiecewiseException("torrent " + shortId() + " failed: " + error);
-                }
-                if (state == TorrentState.REMOVED) {
-                    throw new PiecewiseException("torrent " + shortId() + " was removed");
-                }
-                if (left <= 0) {
-                    return false;
-                }
-                left = changed.awaitNanos(left);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return await(() -> picker.complete() && state != TorrentState.CHECKING, timeout);
     }
 
     // ---- peers ------------------------------------------------------------------------------------------------
-
-    /** Learns of peers (from a tracker, say) to dial when there is room. */
-    void addPeers(List<InetSocketAddress> addresses, String source) {
-        locked(() -> addresses.forEach(address -> directory.add(address, source)));
-    }
-
-    /**
-     * Dials a peer now, whatever the caps and backoff say: the user asked for it. While the torrent checks its data or
-     * is paused, the peer is remembered and dialled once it runs.
-     */
-    void connect(InetSocketAddress address) {
-        boolean dial = locked(() -> {
-            if (!active()) {
-                directory.add(address, "manual");
-                return false;
-            }
-            return directory.dialNow(address, "manual");
-        });
-        if (dial) {
-            context.slots().acquireAnyway();
-            dial(address, "manual");
-        }
-    }
-
-    /** Whether an incoming connection may be taken: running and below the caps (which it then counts against). */
-    boolean acceptsIncoming() {
-        return locked(() -> active() && peers.size() + dialling < context.settings().maxPeersPerTorrent()
-                && context.slots().tryAcquire());
-    }
-
-    private void dial(InetSocketAddress address, String source) {
-        locked(() -> dialling++);
-        Thread.ofVirtual().name("dial " + address).start(() -> {
-            try {
-                Established established = context.handshaker().connect(address, infoHash);
-                attach(established, source, () -> dialling--);
-            } catch (ConnectedToSelfException e) {
-                context.slots().release();
-                locked(() -> {
-                    dialling--;
-                    directory.self(address);
-                });
-            } catch (IOException | RuntimeException e) {
-                log.debug("{}: dialling {} failed: {}", shortId(), address, e.toString());
-                context.slots().release();
-                locked(() -> {
-                    dialling--;
-                    directory.failed(address, nowMillis());
-                });
-            }
-        });
-    }
-
-    /** Takes over an incoming connection whose handshake is complete (its slot was taken by acceptsIncoming). */
-    void attachIncoming(Established established) {
-        attach(established, "incoming", () -> { });
-    }
 
     /**
      * Starts exchanging messages with a peer whose handshake is complete, unless the torrent stopped, is full, or the
      * peer is banned or already connected. A refused connection is closed and its slot released.
      */
-    private void attach(Established established, String source, Runnable underLock) {
+    @Override
+    void attach(Established established, String source, Runnable underLock) {
         PeerId peerId = established.remote().peerId();
         lock.lock();
         try {
@@ -382,18 +275,14 @@ final class Torrent {
                     : bannedIds.contains(peerId) || directory.banned(established.address()) ? "banned"
                     : connectedTo(peerId) ? "already connected" : null;
             if (refusal != null) {
-                log.debug("{}: refused {}: {}", shortId(), established.address(), refusal);
-                closeQuietly(established);
-                context.slots().release();
-                if (!established.incoming()) {
-                    directory.failed(established.address(), nowMillis());
-                }
+                refuse(established, refusal);
                 return;
             }
             long now = nowMillis();
             PickerPeer picks = picker.join(nextPeerId++);
             var connection = new PeerConnection(established, context.buffers(), context.connectionSettings());
-            var peer = new Peer(this, connection, picks, established.incoming() ? "incoming" : source, now);
+            var peer = new Peer(this, connection, picks, established.incoming() ? "incoming" : source, now,
+                    extensions.metadata().budget());
             peers.put(picks.id(), peer);
             if (!established.incoming()) {
                 directory.connected(established.address(), source, now);
@@ -420,10 +309,7 @@ final class Torrent {
     private void introduce(Peer peer) {
         Established established = peer.connection.established();
         if (established.extensionProtocol()) {
-            var handshake = new ExtensionHandshake(Map.of(), Optional.of("Piecewise " + Piecewise.version()),
-                    OptionalInt.of(context.listenPort()), OptionalInt.of(context.settings().maxQueuedUploads()),
-                    Optional.of(established.address().getAddress()), java.util.OptionalLong.empty());
-            peer.connection.send(new Message.Extended(ExtensionHandshake.ID, handshake.encode()));
+            peer.connection.send(extensions.handshake(context, established.address()));
         }
         int have = picker.pieces().haveCount();
         if (have == geometry.pieceCount()) {
@@ -464,6 +350,46 @@ final class Torrent {
             peer.connection.close("banned");
         } else {
             directory.connected(peer.listenAddress, "incoming", nowMillis());
+        }
+    }
+
+    // ---- extensions -------------------------------------------------------------------------------------------
+
+    /** A {@code ut_metadata} message: requests for our metadata are answered; we need none, so the rest is ignored. */
+    void metadataMessage(Peer peer, MetadataMessage message) {
+        int theirs = peer.extensionId(MetadataMessage.EXTENSION);
+        if (message instanceof MetadataMessage.Request request && theirs > 0) {
+            MetadataMessage answer = extensions.metadata().answer(request, peer.metadataBudget);
+            peer.connection.send(new Message.Extended(theirs, answer.encode()));
+        }
+    }
+
+    /** A {@code ut_pex} message: the peers it added are dialled as room allows; never for a private torrent. */
+    void pexReceived(Peer peer, PexMessage message) {
+        if (extensions.pex() && peer.pex != null && peer.pex.accept(nowMillis())) {
+            message.added().forEach(added -> directory.add(added.address(), "pex"));
+        }
+    }
+
+    /** Tells each peer that speaks PEX the peers we connected to and lost since its last message, when one is due. */
+    private void sendPex(long nowMillis) {
+        if (!extensions.pex()) {
+            return;
+        }
+        List<PexPeer> connected = new ArrayList<>();
+        for (Peer peer : peers.values()) {
+            if (peer.listenAddress != null) {
+                boolean incoming = peer.connection.established().incoming();
+                connected.add(new PexPeer(peer.listenAddress, (peer.picks.isSeed() ? PexPeer.SEED : 0)
+                        | (incoming ? 0 : PexPeer.REACHABLE)));
+            }
+        }
+        for (Peer peer : peers.values()) {
+            int theirs = peer.extensionId(PexMessage.EXTENSION);
+            if (theirs > 0 && peer.pex != null) {
+                peer.pex.next(connected, nowMillis).ifPresent(message ->
+                        peer.connection.send(new Message.Extended(theirs, message.encode())));
+            }
         }
     }
 
@@ -661,13 +587,31 @@ final class Torrent {
         locked(() -> picker.setStrategy(strategy, strategyName));
     }
 
-    void setChoking(ChokingPolicy policy, String policyId) {
-        locked(() -> choker.setPolicy(policyId, policy));
+    void setChoking(ChokingPolicy policy, String policyId, String origin) {
+        locked(() -> choker.setPolicy(policyId, origin, policy));
     }
 
     // ---- the tick ---------------------------------------------------------------------------------------------
 
-    /** Once a second (the session's timer): rechoke, time out, dial more peers, save the resume state. */
+    /**
+     * The watchdog (its own thread, once a second, never under the lock): a strategy or choking policy call that has run
+     * for a whole period is unwound at its next call into the core; one that makes no such call cannot be stopped,
+     * and is reported once.
+     */
+    @Override
+    void watchPlugins() {
+        boolean stuck = picker.watch().watch() == CallWatch.Overdue.STUCK;
+        stuck |= choker.watch().watch() == CallWatch.Overdue.STUCK;
+        if (stuck && !stuckReported) {
+            stuckReported = true;
+            log.error("{}: a plugin (strategy {}, choking policy '{}') has run for seconds without returning or calling"
+                    + " back into Piecewise, so it cannot be stopped; this torrent stays stuck until Piecewise"
+                    + " restarts: remove that plugin", shortId(), picker.strategyName(), choker.policyId());
+        }
+    }
+
+    /** Once a second (the session's timer): rechoke, time out, exchange peers, dial more, save the resume state. */
+    @Override
     void tick() {
         List<InetSocketAddress> toDial = new ArrayList<>();
         boolean save = locked(() -> {
@@ -686,19 +630,12 @@ final class Torrent {
                 peer.releaseStalledRequests(nowNanos, settings.requestTimeout().toNanos());
                 peer.updateRateForStrategies(nowMillis);
             }
+            sendPex(nowMillis);
             // seeds dial too: some clients (Transmission) never dial loopback peers themselves
-            InetSocketAddress next;
-            while (peers.size() + dialling + toDial.size() < settings.maxPeersPerTorrent()
-                    && (next = directory.nextToDial(nowMillis)) != null) {
-                if (!context.slots().tryAcquire()) {
-                    directory.failed(next, nowMillis);
-                    break;
-                }
-                toDial.add(next);
-            }
+            toDial.addAll(peersToDial(nowMillis));
             return resumeDirty && nowNanos - lastResumeSaveNanos > settings.resumeSaveInterval().toNanos();
         });
-        toDial.forEach(address -> dial(address, locked(() -> directory.source(address))));
+        dialAll(toDial);
         if (save) {
             Thread.ofVirtual().name("save " + shortId()).start(this::saveResume);
         }
@@ -786,34 +723,6 @@ final class Torrent {
                 return locked(() -> geometry.totalLength() - verifiedBytes());
             }
         };
-    }
-
-    // ---- locking helpers --------------------------------------------------------------------------------------
-
-    void locked(Runnable action) {
-        lock.lock();
-        try {
-            action.run();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    <T> T locked(Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static void closeQuietly(Established established) {
-        try {
-            established.channel().close();
-        } catch (IOException e) {
-            log.debug("closing {} failed", established.address(), e);
-        }
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * the download finishes, {@code stopped} when it pauses, fails or is removed. Called under the torrent's lock; the
  * announcer never blocks.
  */
-final class TrackerLink implements Torrent.Listener {
+final class TrackerLink implements PeerHost.Listener {
 
     static final Duration STOP_DEADLINE = Duration.ofSeconds(3);
 
@@ -28,13 +28,13 @@ final class TrackerLink implements Torrent.Listener {
     }
 
     @Override
-    public void stateChanged(Torrent torrent, TorrentState from, TorrentState to) {
+    public void stateChanged(TorrentState from, TorrentState to) {
         Announcer target = announcer;
         if (target == null) {
             return;
         }
         switch (to) {
-            case DOWNLOADING -> target.start();
+            case FETCHING_METADATA, DOWNLOADING -> target.start();
             case SEEDING -> {
                 if (from == TorrentState.DOWNLOADING) {
                     target.completed();

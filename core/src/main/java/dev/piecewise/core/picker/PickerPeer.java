@@ -1,5 +1,6 @@
 package dev.piecewise.core.picker;
 
+import dev.piecewise.core.plugin.CallWatch;
 import dev.piecewise.spi.strategy.PeerView;
 
 import java.util.BitSet;
@@ -25,6 +26,8 @@ public final class PickerPeer implements PeerView {
     private final BoundedIntList allowedFast = new BoundedIntList(MAX_ALLOWED_FAST, false);
     private final BoundedIntList suggested = new BoundedIntList(MAX_SUGGESTED, true);
     final BlockSet requests = new BlockSet();
+    /** Unwinds a strategy that does not return (set by the picker). */
+    CallWatch watch = new CallWatch();
     private double downloadRate;
     /** For a peer that is not a seed: how many of its pieces we still need. */
     int wanted;
@@ -40,56 +43,67 @@ public final class PickerPeer implements PeerView {
 
     @Override
     public long id() {
+        watch.check();
         return id;
     }
 
     @Override
     public boolean has(int piece) {
+        watch.check();
         return piece >= 0 && piece < torrentPieces && (seed || pieces.get(piece));
     }
 
     @Override
     public int pieceCount() {
+        watch.check();
         return seed ? torrentPieces : pieceCount;
     }
 
     @Override
     public boolean isSeed() {
+        watch.check();
         return seed;
     }
 
     @Override
     public boolean choking() {
+        watch.check();
         return choking;
     }
 
     @Override
     public boolean allowedFast(int piece) {
+        watch.check();
         return allowedFast.contains(piece);
     }
 
     @Override
     public int suggestedCount() {
+        watch.check();
         return suggested.size();
     }
 
     @Override
     public int suggested(int i) {
+        watch.check();
         return suggested.get(i);
     }
 
     @Override
     public int outstanding() {
+        watch.check();
         return requests.size();
     }
 
     @Override
     public boolean requested(int piece, int block) {
+        watch.check();
         return requests.contains(BlockSet.key(piece, block));
     }
 
     @Override
     public double downloadRate() {
+        watch.check();
         return downloadRate;
     }
 
@@ -100,6 +114,7 @@ public final class PickerPeer implements PeerView {
 
     @Override
     public String toString() {
+        watch.check();
         return "peer " + id;
     }
 

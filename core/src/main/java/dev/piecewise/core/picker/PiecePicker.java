@@ -1,5 +1,7 @@
 package dev.piecewise.core.picker;
 
+import dev.piecewise.core.plugin.CallWatch;
+import dev.piecewise.core.plugin.PluginOverrun;
 import dev.piecewise.spi.strategy.PieceStrategy;
 import dev.piecewise.spi.strategy.PieceView;
 import org.slf4j.Logger;
@@ -43,6 +45,7 @@ public final class PiecePicker {
     private final InterestListener interest;
     private final List<PickerPeer> peers = new ArrayList<>();
     private final PieceStrategy fallback = new FallbackStrategy();
+    private final CallWatch watch = new CallWatch();
     private PieceStrategy strategy = fallback;
     private String strategyName = FallbackStrategy.NAME;
 
@@ -65,7 +68,8 @@ public final class PiecePicker {
     public PiecePicker(String torrent, PieceGeometry geometry, RandomGenerator random, InterestListener interest) {
         this.torrent = Objects.requireNonNull(torrent, "torrent");
         this.pieces = new TorrentPieces(geometry, Objects.requireNonNull(random, "random"));
-        this.sink = new SafePickSink(pieces);
+        this.pieces.watch = watch;
+        this.sink = new SafePickSink(pieces, watch);
         this.interest = Objects.requireNonNull(interest, "interest");
     }
 
@@ -78,6 +82,14 @@ public final class PiecePicker {
     /** The name of the strategy in use: the one set, or the built-in one after it failed. */
     public String strategyName() {
         return strategyName;
+    }
+
+    /**
+     * Watches the strategy's calls: a watchdog on another thread calls {@link CallWatch#watch()} so that a strategy
+     * that does not return is unwound and replaced by the built-in one.
+     */
+    public CallWatch watch() {
+        return watch;
     }
 
     /** Whether the built-in strategy is in use because the one set failed (or none was set). */
@@ -105,6 +117,7 @@ public final class PiecePicker {
     /** A peer connected; it has nothing and chokes us until it says otherwise. */
     public PickerPeer join(long id) {
         var peer = new PickerPeer(id, pieces.pieceCount());
+        peer.watch = watch;
         peers.add(peer);
         pieces.peerCount++;
         return peer;
@@ -224,7 +237,8 @@ public final class PiecePicker {
      * them; they are recorded as outstanding at that peer. Does nothing when we are not interested in the peer, or
      * it chokes us and allows nothing fast that we need.
      *
-     * <p>If the strategy throws (or offers without end), one warning is logged naming it and the torrent continues
+     * <p>If the strategy throws, offers without end, offers a piece or block out of range, or does not return (see
+     * {@link #watch()}), one warning is logged naming it and the torrent continues
      * with the built-in rarest-first, starting with this call.
      *
      * @return how many requests were handed to {@code out}
@@ -334,11 +348,26 @@ public final class PiecePicker {
     // ---- internals ---------------------------------------------------------------------------------------------
 
     private void runStrategy(PickerPeer peer) {
+        boolean watched = strategy != fallback;
         try {
-            strategy.pick(pieces, peer, sink);
+            if (watched) {
+                watch.begin();
+            }
+            try {
+                strategy.pick(pieces, peer, sink);
+            } finally {
+                if (watched) {
+                    watch.end();
+                }
+            }
             if (sink.ranAway()) {
-                log.warn("Piece strategy '{}' kept offering after the pipeline was full on torrent {}; continuing"
+                log.warn("Piece strategy {} kept offering after the pipeline was full on torrent {}; continuing"
                         + " with the {}", strategyName, torrent, FallbackStrategy.NAME);
+                switchToFallback();
+                pickWithFallback(peer);
+            } else if (sink.invalidOffer() != null && strategy != fallback) {
+                log.warn("Piece strategy {} {} on torrent {}; continuing with the {}", strategyName,
+                        sink.invalidOffer(), torrent, FallbackStrategy.NAME);
                 switchToFallback();
                 pickWithFallback(peer);
             }
@@ -352,8 +381,13 @@ public final class PiecePicker {
             if (strategy == fallback) {
                 throw new IllegalStateException("the built-in strategy failed", failure);
             }
-            log.warn("Piece strategy '{}' failed on torrent {}; continuing with the {}", strategyName, torrent,
-                    FallbackStrategy.NAME, failure);
+            if (failure instanceof PluginOverrun) {
+                log.warn("Piece strategy {} did not return in time on torrent {}; continuing with the {}",
+                        strategyName, torrent, FallbackStrategy.NAME);
+            } else {
+                log.warn("Piece strategy {} failed on torrent {}; continuing with the {}", strategyName, torrent,
+                        FallbackStrategy.NAME, failure);
+            }
             switchToFallback();
             pickWithFallback(peer);
         }

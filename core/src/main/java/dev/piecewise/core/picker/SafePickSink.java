@@ -1,5 +1,6 @@
 package dev.piecewise.core.picker;
 
+import dev.piecewise.core.plugin.CallWatch;
 import dev.piecewise.spi.strategy.PickSink;
 import dev.piecewise.spi.strategy.PieceView;
 
@@ -9,7 +10,8 @@ import dev.piecewise.spi.strategy.PieceView;
  * allowed fast), not yet received, and not already requested from this peer; {@link #piece} takes only blocks nobody
  * has requested, {@link #block} may duplicate a request outstanding elsewhere. It never throws for bad input.
  *
- * <p>A strategy that keeps offering long after any useful answer is possible is cut off: past a limit every offer
+ * <p>An offer of a piece or block out of range is noted ({@link #invalidOffer()}): the picker then replaces the
+ * strategy, since it does not understand the torrent. A strategy that keeps offering long after any useful answer is possible is cut off: past a limit every offer
  * answers {@code false} and {@link #ranAway()} tells the picker.
  */
 final class SafePickSink implements PickSink {
@@ -22,9 +24,12 @@ final class SafePickSink implements PickSink {
     private int emitted;
     private long offers;
     private RuntimeException engineFailure;
+    private String invalidOffer;
+    private final CallWatch watch;
 
-    SafePickSink(TorrentPieces pieces) {
+    SafePickSink(TorrentPieces pieces, CallWatch watch) {
         this.pieces = pieces;
+        this.watch = watch;
         // a sensible strategy offers each piece or block a few times at most
         this.offerLimit = 2 * (pieces.geometry.pieceCount() + pieces.geometry.totalBlocks()) + 1024;
     }
@@ -36,6 +41,7 @@ final class SafePickSink implements PickSink {
         this.emitted = 0;
         this.offers = 0;
         this.engineFailure = null;
+        this.invalidOffer = null;
     }
 
     void close() {
@@ -60,6 +66,11 @@ final class SafePickSink implements PickSink {
         offers = 0;
     }
 
+    /** The first offer of this pick that named no piece or block of the torrent, in words, or null. */
+    String invalidOffer() {
+        return invalidOffer;
+    }
+
     /** What the engine's request sink threw, if it did: not the strategy's fault. */
     RuntimeException engineFailure() {
         return engineFailure;
@@ -67,9 +78,13 @@ final class SafePickSink implements PickSink {
 
     @Override
     public boolean piece(int piece) {
+        watch.check();
         offers++;
         if (full()) {
             return false;
+        }
+        if (!pieces.geometry.contains(piece)) {
+            return invalid("offered piece " + piece);
         }
         if (!requestable(piece)) {
             return true;
@@ -89,11 +104,15 @@ final class SafePickSink implements PickSink {
 
     @Override
     public boolean block(int piece, int block) {
+        watch.check();
         offers++;
         if (full()) {
             return false;
         }
-        if (!requestable(piece) || block < 0 || block >= pieces.geometry.blockCount(piece)) {
+        if (!pieces.geometry.contains(piece) || block < 0 || block >= pieces.geometry.blockCount(piece)) {
+            return invalid("offered block " + block + " of piece " + piece);
+        }
+        if (!requestable(piece)) {
             return true;
         }
         PartialPiece partial = pieces.startedPiece(piece);
@@ -101,6 +120,13 @@ final class SafePickSink implements PickSink {
             request(partial, block);
         }
         return budget > 0;
+    }
+
+    private boolean invalid(String offer) {
+        if (invalidOffer == null) {
+            invalidOffer = offer + ", which the torrent does not have (" + pieces.geometry.pieceCount() + " pieces)";
+        }
+        return true;
     }
 
     private boolean requestable(int piece) {

@@ -1,5 +1,6 @@
 package dev.piecewise.core.picker;
 
+import dev.piecewise.core.plugin.CallWatch;
 import dev.piecewise.spi.strategy.Availability;
 import dev.piecewise.spi.strategy.PieceView;
 
@@ -22,6 +23,8 @@ final class TorrentPieces implements PieceView, Availability {
     /** Blocks of needed pieces neither received nor requested. */
     private long unrequested;
     int peerCount;
+    /** Unwinds a strategy that does not return (set by the picker). */
+    CallWatch watch = new CallWatch();
 
     TorrentPieces(PieceGeometry geometry, RandomGenerator random) {
         this.geometry = geometry;
@@ -32,26 +35,31 @@ final class TorrentPieces implements PieceView, Availability {
 
     @Override
     public int pieceCount() {
+        watch.check();
         return geometry.pieceCount();
     }
 
     @Override
     public int pieceLength(int piece) {
+        watch.check();
         return geometry.contains(piece) ? geometry.pieceLength(piece) : 0;
     }
 
     @Override
     public int blockCount(int piece) {
+        watch.check();
         return geometry.contains(piece) ? geometry.blockCount(piece) : 0;
     }
 
     @Override
     public boolean have(int piece) {
+        watch.check();
         return piece >= 0 && have.get(piece);
     }
 
     @Override
     public int haveCount() {
+        watch.check();
         return haveCount;
     }
 
@@ -61,32 +69,38 @@ final class TorrentPieces implements PieceView, Availability {
 
     @Override
     public int nextMissing(int from) {
+        watch.check();
         int piece = have.nextClearBit(Math.max(from, 0));
         return piece < geometry.pieceCount() ? piece : -1;
     }
 
     @Override
     public int partialCount() {
+        watch.check();
         return partials.startedCount();
     }
 
     @Override
     public int partial(int i) {
+        watch.check();
         return i >= 0 && i < partials.startedCount() ? partials.started(i).piece : -1;
     }
 
     @Override
     public int openCount() {
+        watch.check();
         return partials.openCount();
     }
 
     @Override
     public int open(int i) {
+        watch.check();
         return i >= 0 && i < partials.openCount() ? partials.open(i).piece : -1;
     }
 
     @Override
     public boolean received(int piece, int block) {
+        watch.check();
         if (!geometry.contains(piece) || block < 0 || block >= geometry.blockCount(piece)) {
             return false;
         }
@@ -96,32 +110,38 @@ final class TorrentPieces implements PieceView, Availability {
 
     @Override
     public int requests(int piece, int block) {
+        watch.check();
         PartialPiece partial = geometry.contains(piece) ? partials.get(piece) : null;
         return partial != null && block >= 0 && block < partial.blocks() ? partial.requests(block) : 0;
     }
 
     @Override
     public int unrequestedBlocks() {
+        watch.check();
         return (int) Math.min(unrequested, Integer.MAX_VALUE);
     }
 
     @Override
     public int peerCount() {
+        watch.check();
         return peerCount;
     }
 
     @Override
     public Availability availability() {
+        watch.check();
         return this;
     }
 
     @Override
     public int of(int piece) {
+        watch.check();
         return geometry.contains(piece) ? index.of(piece) : 0;
     }
 
     @Override
     public int min() {
+        watch.check();
         int lowest = index.lowestCandidateCount();
         for (int i = 0; i < partials.startedCount(); i++) {
             int count = index.partialCount(partials.started(i).piece);
@@ -132,6 +152,7 @@ final class TorrentPieces implements PieceView, Availability {
 
     @Override
     public boolean visitRarest(IntPredicate visitor) {
+        watch.check();
         return index.visit(visitor);
     }
 

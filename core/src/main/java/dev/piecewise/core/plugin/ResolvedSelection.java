@@ -4,6 +4,7 @@ import dev.piecewise.api.PiecewiseException;
 import dev.piecewise.api.Selection;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What strategy and choking selections share: resolved, immutable parts with checked options, shown through the
@@ -23,6 +24,17 @@ public abstract sealed class ResolvedSelection<S extends ResolvedSelection<S>>
     /** The full ids, joined with {@code +} for a strategy: {@code rarest-first+end-game}. */
     public final String spec() {
         return components.spec();
+    }
+
+    /** The jars its parts come from, for messages: {@code a.jar} or {@code a.jar, b.jar}. */
+    public final String origins() {
+        return components.parts().stream().map(part -> part.provider().origin()).distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    /** How messages name it: {@code 'rarest-first+end-game' (a.jar, b.jar)}. */
+    public final String label() {
+        return "'" + spec() + "' (" + origins() + ")";
     }
 
     /** The spec and every option in effect, for display. */

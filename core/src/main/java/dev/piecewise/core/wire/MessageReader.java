@@ -174,12 +174,16 @@ public final class MessageReader {
     }
 
     private byte[] bitfield(int payload) throws IOException {
-        exact(payload, limits.bitfieldBytes(), "bitfield");
+        if (limits.layoutKnown()) {
+            exact(payload, limits.bitfieldBytes(), "bitfield");
+        } else if (payload < 1 || payload > limits.bitfieldBytes()) {
+            throw new ProtocolException("bitfield message with " + payload + " bytes of payload");
+        }
         byte[] bits = new byte[payload];
         ByteBuffer target = ByteBuffer.wrap(bits);
         readInto(target);
         int spare = payload * 8 - limits.pieceCount();
-        if ((bits[payload - 1] & ((1 << spare) - 1)) != 0) {
+        if (limits.layoutKnown() && (bits[payload - 1] & ((1 << spare) - 1)) != 0) {
             throw new ProtocolException("bitfield with spare bits set");
         }
         return bits;

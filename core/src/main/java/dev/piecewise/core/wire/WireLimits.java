@@ -1,5 +1,6 @@
 package dev.piecewise.core.wire;
 
+import dev.piecewise.core.metainfo.MetainfoParser;
 import dev.piecewise.spi.strategy.PieceView;
 
 /**
@@ -8,8 +9,10 @@ import dev.piecewise.spi.strategy.PieceView;
  * @param pieceCount      the torrent's number of pieces
  * @param pieceLength     the length of every piece but the last
  * @param lastPieceLength the length of the last piece
+ * @param layoutKnown     {@code false} before a magnet torrent's metadata arrives: the pieces above are then only the
+ *                        largest a torrent may have, and bitfields of any length up to that are taken
  */
-public record WireLimits(int pieceCount, int pieceLength, int lastPieceLength) {
+public record WireLimits(int pieceCount, int pieceLength, int lastPieceLength, boolean layoutKnown) {
 
     /**
      * The largest block a peer may request or send: BEP 3 says every implementation uses 16 KiB and closes
@@ -25,6 +28,19 @@ public record WireLimits(int pieceCount, int pieceLength, int lastPieceLength) {
             throw new IllegalArgumentException("invalid piece layout: " + pieceCount + " pieces of " + pieceLength
                     + " bytes, the last " + lastPieceLength);
         }
+    }
+
+    /** A torrent of known layout. */
+    public WireLimits(int pieceCount, int pieceLength, int lastPieceLength) {
+        this(pieceCount, pieceLength, lastPieceLength, true);
+    }
+
+    /**
+     * The limits before a magnet torrent's metadata is known: a peer's bitfield is taken whatever its length (up to
+     * the largest torrent's), since the number of pieces is not known; blocks are never requested then.
+     */
+    public static WireLimits beforeMetadata() {
+        return new WireLimits(MetainfoParser.MAX_PIECES, MAX_BLOCK, MAX_BLOCK, false);
     }
 
     /** The layout of a torrent of {@code totalLength} bytes in pieces of {@code pieceLength}. */

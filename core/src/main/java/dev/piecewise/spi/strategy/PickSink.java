@@ -3,7 +3,9 @@ package dev.piecewise.spi.strategy;
 /**
  * Where a strategy puts its choices. The core turns them into requests after its own safety checks: it skips a piece
  * we have, one the peer lacks, one the peer has choked us for (unless it is allowed fast), and a block already
- * requested from this peer.
+ * requested from this peer. A piece or block out of range is a bug: the core then replaces the strategy with its
+ * built-in one for the torrent. A strategy must return promptly: one that runs for a second is unwound (its next call
+ * to a view or this sink throws an {@link Error}) and replaced the same way.
  */
 public interface PickSink {
 

@@ -71,7 +71,7 @@ class ManyTorrentsTest {
                     new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()),
                     TorrentData.open(metainfo, directory, resumeFolder.resolve(metainfo.infoHash().hex())),
                     TestPolicies.rarestFirst(), "rarest-first (test)", TestPolicies.unchokeAll(), "unchoke-all (test)",
-                    (t, from, to) -> { });
+                    null, (from, to) -> { }, Extensions.of(metainfo));
             node.register(torrent);
             torrent.start();
             started.add(torrent);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,8 @@ final class Swarm implements AutoCloseable {
     private final Path root;
     private final List<Node> nodes = new ArrayList<>();
     private final List<Torrent> torrents = new ArrayList<>();
+    private final List<MetadataFetch> fetches = new ArrayList<>();
+    private final List<Node> fetchNodes = new ArrayList<>();
     final Metainfo metainfo;
     final Path source;
     /** The .torrent file. */
@@ -38,6 +41,12 @@ final class Swarm implements AutoCloseable {
      * {@code root/source} and makes a torrent of them.
      */
     Swarm(Path root, int files, long bytesPerFile, int pieceLength) throws IOException, InterruptedException {
+        this(root, files, bytesPerFile, pieceLength, false);
+    }
+
+    /** As above; a private torrent (BEP 27) when {@code privateTorrent}. */
+    Swarm(Path root, int files, long bytesPerFile, int pieceLength, boolean privateTorrent) throws IOException,
+            InterruptedException {
         this.root = root;
         this.source = root.resolve("source").resolve("payload");
         var random = new Random(42);
@@ -48,7 +57,7 @@ final class Swarm implements AutoCloseable {
             Files.createDirectories(file.getParent());
             Files.write(file, data);
         }
-        byte[] torrent = TorrentBuilder.of(source).pieceLength(pieceLength).build();
+        byte[] torrent = TorrentBuilder.of(source).pieceLength(pieceLength).privateTorrent(privateTorrent).build();
         this.torrentFile = Files.write(root.resolve("payload.torrent"), torrent);
         try {
             this.metainfo = MetainfoParser.parse(torrent, "test");
@@ -89,11 +98,26 @@ final class Swarm implements AutoCloseable {
         var torrent = new Torrent(node.context(), metainfo.infoHash(), metainfo.name(),
                 new PieceGeometry(metainfo.totalLength(), metainfo.pieceLength()),
                 data, strategy, "test strategy",
-                TestPolicies.unchokeAll(), "unchoke-all (test)", (t, from, to) -> { });
+                TestPolicies.unchokeAll(), "unchoke-all (test)", null, (from, to) -> { }, Extensions.of(metainfo));
         torrents.add(torrent);
         node.register(torrent);
         torrent.start();
         return torrent;
+    }
+
+    /**
+     * A node whose torrent, added by magnet link, fetches the metadata (started, knowing no peer); the verified bytes
+     * complete {@code metadata}.
+     */
+    MetadataFetch fetcher(CompletableFuture<byte[]> metadata) {
+        var node = new Node(EngineSettings.DEFAULT, InetAddress.getLoopbackAddress(), 0);
+        fetchNodes.add(node);
+        var fetch = new MetadataFetch(node.context(), metainfo.infoHash(), "magnet", (from, to) -> { },
+                metadata::complete);
+        fetches.add(fetch);
+        node.register(fetch);
+        fetch.start();
+        return fetch;
     }
 
     /** The node a torrent runs in. */
@@ -164,6 +188,8 @@ final class Swarm implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+        fetches.forEach(MetadataFetch::remove);
         nodes.forEach(Node::close);
+        fetchNodes.forEach(Node::close);
     }
 }

@@ -9,12 +9,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 
 import static dev.piecewise.core.picker.PeerEventsTest.bits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the core does with what a strategy offers: filters it, duplicates on request, survives a broken plugin. */
@@ -49,8 +53,11 @@ class StrategySafetyTest {
         }, "misbehaving");
         List<Request> requests = Requests.pick(picker, peer, 100);
         assertEquals(List.of(new Request(2, BLOCK, BLOCK), new Request(2, 0, BLOCK), new Request(2, 2 * BLOCK, BLOCK),
-                new Request(2, 3 * BLOCK, BLOCK)), requests);
-        assertFalse(picker.usingFallback(), "offering nonsense is not failing");
+                new Request(2, 3 * BLOCK, BLOCK)), requests.subList(0, 4), "what it asked for that is safe stands");
+        assertTrue(picker.usingFallback(), "offering pieces out of range is a broken strategy: the built-in one"
+                + " takes over in the same pick");
+        assertEquals(List.of(1, 3), requests.stream().skip(4).map(Request::piece).distinct().sorted().toList(),
+                "the built-in one asks for the rest the peer has");
     }
 
     @Test
@@ -166,6 +173,46 @@ class StrategySafetyTest {
         }, "runaway");
         assertEquals(4, Requests.pick(picker, peer, 8).size());
         assertTrue(picker.usingFallback());
+    }
+
+    @Test
+    void aStrategyThatDoesNotReturnIsUnwoundByTheWatchdogAndReplaced() throws Exception {
+        PickerPeer peer = unchokedPeer(1, 0, 1, 2);
+        var looping = new CountDownLatch(1);
+        picker.setStrategy((torrent, view, sink) -> {
+            looping.countDown();
+            for (int i = 0; ; i = (i + 1) % torrent.pieceCount()) {
+                try {
+                    view.has(i);            // an endless walk that even swallows exceptions
+                } catch (RuntimeException ignored) {
+                    // a careless plugin
+                }
+            }
+        }, "endless");
+        var done = new AtomicBoolean();
+        Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                looping.await();
+                while (!done.get()) {
+                    picker.watch().watch();
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            List<Request> requests = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> Requests.pick(picker, peer, 8));
+            assertTrue(picker.usingFallback());
+            assertEquals(8, requests.size(), "the built-in strategy fills the pipeline in the same pick");
+        } finally {
+            done.set(true);
+            watchdog.join(1_000);
+        }
+        picker.watch().watch();
+        picker.watch().watch();
+        assertFalse(picker.pieces().have(0), "after the call, the views work again: nothing is overdue");
     }
 
     @Test

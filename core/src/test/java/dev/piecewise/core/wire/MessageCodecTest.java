@@ -198,6 +198,16 @@ class MessageCodecTest {
     }
 
     @Test
+    void beforeTheMetadataABitfieldOfAnyLengthUpToTheLargestTorrentIsTaken() throws IOException {
+        var limits = WireLimits.beforeMetadata();
+        var sent = List.<Message>of(new Message.Bitfield(new byte[] {(byte) 0xff, 0x01}),
+                new Message.Bitfield(new byte[limits.bitfieldBytes()]));
+        assertEquals(sent, decode(encode(sent, null), 2, 4096, limits, true, true));
+        assertThrows(ProtocolException.class, () -> decode(encode(List.of(
+                new Message.Bitfield(new byte[limits.bitfieldBytes() + 1])), null), 1, 4096, limits, true, true));
+    }
+
+    @Test
     void fastExtensionMessagesNeedTheFastExtension() throws IOException {
         for (Message message : List.of(Message.Simple.HAVE_ALL, Message.Simple.HAVE_NONE,
                 Message.PieceIndex.suggest(1), Message.PieceIndex.allowedFast(1), Message.BlockRef.reject(1, 0, 16))) {

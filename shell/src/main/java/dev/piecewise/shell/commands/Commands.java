@@ -16,6 +16,7 @@ public final class Commands {
                 .add(new PeersCommand())
                 .add(new FilesCommand())
                 .add(new TrackersCommand())
+                .add(new SaveTorrentCommand())
                 .add(new ConnectCommand())
                 .add(new WaitCommand())
                 .add(TorrentActionCommand.pause())

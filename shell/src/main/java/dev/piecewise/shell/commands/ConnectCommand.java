@@ -8,6 +8,7 @@ import dev.piecewise.shell.command.CommandFailure;
 import dev.piecewise.shell.command.Parameter;
 import dev.piecewise.shell.command.Syntax;
 import dev.piecewise.shell.command.ValueKind;
+import dev.piecewise.shell.format.TorrentText;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -43,7 +44,7 @@ final class ConnectCommand implements Command {
         TorrentHandle torrent = context.client().torrent(args.required("id"));
         InetSocketAddress peer = address(args.required("host:port"));
         torrent.connect(peer);
-        context.out().println(torrent.id() + ": connecting to " + peer.getHostString() + ":" + peer.getPort());
+        context.out().println(torrent.id() + ": connecting to " + TorrentText.address(peer));
     }
 
     /** {@code 10.0.0.2:6881}, {@code [::1]:6881} or {@code host.example:6881}. */

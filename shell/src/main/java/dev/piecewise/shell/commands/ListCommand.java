@@ -12,7 +12,7 @@ import dev.piecewise.shell.format.Units;
 
 import java.util.List;
 
-/** {@code list}: every torrent, one line each. */
+/** {@code list}: every torrent, one line each; a magnet torrent fetching its metadata shows the peers tried. */
 final class ListCommand implements Command {
 
     @Override
@@ -34,7 +34,7 @@ final class ListCommand implements Command {
     public void run(Arguments args, CommandContext context) {
         List<TorrentHandle> torrents = context.client().torrents();
         if (torrents.isEmpty()) {
-            context.out().println("no torrents; add one with: add <file.torrent>");
+            context.out().println("no torrents; add one with: add <file.torrent|magnet>");
             return;
         }
         var table = Table.of("ID", "NAME", "STATE", ">DONE", ">SIZE", ">DOWN", ">UP", ">PEERS", ">ETA")
@@ -42,8 +42,8 @@ final class ListCommand implements Command {
         for (TorrentHandle t : torrents) {
             TorrentStatus s = t.status();
             table.row(t.id(), t.name(), TorrentText.state(s.state()), Units.percent(s.progress()),
-                    Units.bytes(s.totalBytes()), Units.rate(s.downloadRate()), Units.rate(s.uploadRate()),
-                    s.peers(), TorrentText.eta(s));
+                    TorrentText.size(s), Units.rate(s.downloadRate()), Units.rate(s.uploadRate()),
+                    s.metadata().isPresent() ? TorrentText.peers(s) : s.peers(), TorrentText.eta(s));
         }
         table.render(context.width()).forEach(context.out()::println);
     }

@@ -4,6 +4,7 @@ import dev.piecewise.api.PeerSnapshot;
 import dev.piecewise.api.TorrentHandle;
 import dev.piecewise.shell.command.CommandContext;
 import dev.piecewise.shell.format.Table;
+import dev.piecewise.shell.format.TorrentText;
 import dev.piecewise.shell.format.Units;
 
 import java.util.Comparator;
@@ -41,7 +42,7 @@ final class PeersCommand extends TorrentCommand {
         var table = Table.of("ADDRESS", "CLIENT", "FLAGS", ">HAS", ">DOWN", ">UP", ">RECEIVED", ">SENT", "SOURCE")
                 .flexible("CLIENT");
         for (PeerSnapshot p : peers) {
-            table.row(p.address().getHostString() + ":" + p.address().getPort(), p.client(), p.flags(),
+            table.row(TorrentText.address(p.address()), p.client(), p.flags(),
                     Units.percent(p.progress()), Units.rate(p.downloadRate()), Units.rate(p.uploadRate()),
                     Units.bytes(p.downloaded()), Units.bytes(p.uploaded()), p.source());
         }

@@ -1,6 +1,7 @@
 package dev.piecewise.shell.terminal;
 
 import dev.piecewise.api.Client;
+import dev.piecewise.api.MetadataProgress;
 import dev.piecewise.api.TorrentHandle;
 import dev.piecewise.api.TorrentState;
 import dev.piecewise.api.TorrentStatus;
@@ -80,6 +81,8 @@ public final class ProgressDisplay implements AutoCloseable {
             String who = t.id() + " " + Text.printable(t.name());
             if (now == TorrentState.SEEDING && before == TorrentState.DOWNLOADING) {
                 console.notice(who + ": download complete");
+            } else if (before == TorrentState.FETCHING_METADATA && isActive(now)) {
+                console.notice(who + ": metadata received; downloading");
             } else if (now == TorrentState.ERROR) {
                 console.notice(who + ": stopped: " + Text.printable(t.status().error().orElse("error")));
             }
@@ -98,7 +101,7 @@ public final class ProgressDisplay implements AutoCloseable {
             TorrentStatus s = t.status();
             lines.add(new AttributedStringBuilder()
                     .append(t.id(), AttributedStyle.BOLD)
-                    .append(" " + Units.percent(s.progress()) + " " + TorrentText.state(s.state()))
+                    .append(" " + progress(s))
                     .append("  ↓ " + Units.rate(s.downloadRate()) + "  ↑ " + Units.rate(s.uploadRate()))
                     .append("  ETA " + TorrentText.eta(s) + "  peers " + TorrentText.peers(s))
                     .append("  " + Text.printable(t.name()))
@@ -106,6 +109,16 @@ public final class ProgressDisplay implements AutoCloseable {
         }
         lines.add(summary(torrents, active.size()));
         return lines;
+    }
+
+    /** {@code 42.1% downloading}; {@code fetching metadata 2/5} while a magnet torrent's metadata comes in. */
+    private static String progress(TorrentStatus s) {
+        if (s.metadata().isEmpty()) {
+            return Units.percent(s.progress()) + " " + TorrentText.state(s.state());
+        }
+        MetadataProgress metadata = s.metadata().get();
+        return TorrentText.state(s.state())
+                + (metadata.piecesTotal() > 0 ? " " + metadata.piecesReceived() + "/" + metadata.piecesTotal() : "");
     }
 
     private static AttributedString summary(List<Snapshot> torrents, int active) {
@@ -122,7 +135,8 @@ public final class ProgressDisplay implements AutoCloseable {
     }
 
     private static boolean isActive(TorrentState state) {
-        return state == TorrentState.CHECKING || state == TorrentState.DOWNLOADING;
+        return state == TorrentState.FETCHING_METADATA || state == TorrentState.CHECKING
+                || state == TorrentState.DOWNLOADING;
     }
 
     @Override

@@ -67,4 +67,15 @@ class TokenizerTest {
         }
         assertEquals("plain", Tokenizer.quote("plain"));
     }
+
+    @Test
+    void aMagnetLinkIsOneWordWithoutQuotesAndEndsAtASemicolon() {
+        String magnet = "magnet:?xt=urn:btih:c12fe1c06bba254a9dc9f519b335aa7c1367a88a&dn=My+File%20(1)"
+                + "&tr=http%3A%2F%2F127.0.0.1%3A6969%2Fannounce&x.pe=[::1]:6881&so=0,2-4";
+        assertEquals(List.of(List.of("add", magnet, "--dir", "out"), List.of("wait")),
+                texts("add " + magnet + " --dir out; wait"));
+        assertEquals(List.of(List.of("add", magnet)), texts("add '" + magnet + "'"));
+        assertEquals(List.of(List.of("add", magnet)), texts("add \"" + magnet + "\""));
+        assertEquals(magnet, Tokenizer.quote(magnet), "nothing in it needs quoting");
+    }
 }

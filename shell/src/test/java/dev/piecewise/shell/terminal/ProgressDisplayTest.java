@@ -1,5 +1,6 @@
 package dev.piecewise.shell.terminal;
 
+import dev.piecewise.api.MetadataProgress;
 import dev.piecewise.api.Selection;
 import dev.piecewise.api.TorrentMetrics;
 import dev.piecewise.api.TorrentState;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,5 +58,18 @@ class ProgressDisplayTest {
         assertTrue(lines.get(1).startsWith("c "));
         assertTrue(lines.get(2).startsWith("d "));
         assertEquals("5 torrents: 4 active (1 not shown), 1 seeding  ↓ 300 B/s  ↑ 5.00 KiB/s", lines.get(3));
+    }
+
+    @Test
+    void aMagnetTorrentFetchingItsMetadataIsActiveAndShowsThePiecesOfIt() {
+        var metrics = new TorrentMetrics(Optional.empty(), Optional.empty(), 0, 0, 0, 0, 0, 0);
+        var peer = new MetadataProgress.MetadataPeer(new java.net.InetSocketAddress("127.0.0.1", 6881), "x", "asked");
+        var status = new TorrentStatus(TorrentState.FETCHING_METADATA, Optional.empty(), 0, 0, 0, 0, 0, 0, 0, 0, 1,
+                0, Optional.empty(), new Selection("rarest-first", ""), new Selection("tit-for-tat", ""), metrics,
+                Optional.of(new MetadataProgress(OptionalLong.of(40_000), 1, 3, List.of(peer))));
+        List<String> lines = text(List.of(new ProgressDisplay.Snapshot("abcd1234", "linux.iso", status)));
+        assertEquals("abcd1234 fetching metadata 1/3  ↓ 0 B/s  ↑ 0 B/s  ETA -  peers 1 tried  linux.iso",
+                lines.get(0));
+        assertEquals("1 torrent: 1 active, 0 seeding  ↓ 0 B/s  ↑ 0 B/s", lines.get(1));
     }
 }
