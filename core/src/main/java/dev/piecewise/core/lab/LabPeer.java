@@ -151,9 +151,10 @@ final class LabPeer {
         }
     }
 
-    PeerOutcome outcome(long endMillis) {
+    /** @param fromLeechers the block bytes it received from peers other than the initial seeds, or NEVER */
+    PeerOutcome outcome(long endMillis, long fromLeechers) {
         return new PeerOutcome(number, peerClass, seed, seed ? 0 : arrivalMillis, seed ? PeerOutcome.NEVER : firstPiece,
                 seed ? PeerOutcome.NEVER : completion, present() ? endMillis : departure, last.uploaded(),
-                last.downloaded(), last.metrics().duplicateBytes(), last.metrics().wastedBytes(), uploadCapacity);
+                last.downloaded(), fromLeechers, last.metrics().duplicateBytes(), last.metrics().wastedBytes(), uploadCapacity);
     }
 }
