@@ -100,7 +100,7 @@ final class Torrent extends PeerHost {
         RandomGenerator random = RandomGenerator.getDefault();
         this.picker = new PiecePicker(shortId(), geometry, random, this::interestChanged);
         this.picker.setStrategy(strategy, strategyName);
-        this.choker = new Choker<>(shortId(), chokingId, chokingOrigin, choking, random);
+        this.choker = new Choker<>(shortId() + " on port " + context.listenPort(), chokingId, chokingOrigin, choking, random);
         this.haveBits = new byte[limits.bitfieldBytes()];
         long now = nowMillis();
         this.downloadMeter = new RateMeter(Duration.ofSeconds(5), Duration.ofSeconds(1), now);
