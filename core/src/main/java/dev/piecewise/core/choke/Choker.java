@@ -200,6 +200,11 @@ public final class Choker<P extends ChokePeer> {
         return Optional.ofNullable(failure);
     }
 
+    /** The name of the policy that runs instead of one that failed. */
+    public static String fallbackId() {
+        return SafeChokingPolicy.ID;
+    }
+
     public boolean isUnchoked(P peer) {
         PeerEntry<P> entry = byPeer.get(peer);
         return entry != null && !entry.amChoking;
