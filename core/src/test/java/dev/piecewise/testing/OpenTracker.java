@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
  * torrents a test announces must be given up front. It chroots into its directory when run as root, which is why
  * the directory and the whitelist must be readable by everyone. It binds with {@code SO_REUSEPORT}, so a port taken by
  * another opentracker would not fail: the port is picked at random below the ephemeral range and checked free first.
+ * It reads its whitelist on a thread of its own after it starts listening, and until then answers a UDP announce with
+ * a bare 8-byte header: {@link #start} returns only once a whitelisted torrent is accepted.
  */
 public final class OpenTracker implements TestTracker {
 
@@ -59,6 +62,9 @@ public final class OpenTracker implements TestTracker {
         var tracker = new OpenTracker(process, port, log);
         try {
             tracker.awaitListening();
+            if (!torrents.isEmpty()) {
+                tracker.awaitWhitelisted(torrents.iterator().next());
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             tracker.close();
             throw e;
@@ -85,6 +91,40 @@ public final class OpenTracker implements TestTracker {
         process.destroy();
         if (!process.waitFor(3, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Announces a seed over HTTP until the tracker stops refusing the torrent as not whitelisted, then takes it away
+     * again with {@code stopped}, so that the tests find the swarm empty.
+     */
+    private void awaitWhitelisted(InfoHash torrent) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        String answer = "";
+        while (System.nanoTime() < deadline) {
+            answer = probe(torrent, "started");
+            if (answer.startsWith("HTTP/1.1 200") && !answer.contains("failure reason")) {
+                probe(torrent, "stopped");
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IOException("opentracker did not accept the whitelisted torrent " + torrent.hex() + " within "
+                + START_TIMEOUT.toSeconds() + "s; last answer: " + answer + "\n" + Files.readString(log));
+    }
+
+    private String probe(InfoHash torrent, String event) throws IOException {
+        var hash = new StringBuilder();
+        for (byte b : torrent.bytes()) {
+            hash.append('%').append(String.format("%02X", b & 0xff));
+        }
+        String request = "GET /announce?info_hash=" + hash + "&peer_id=-PWPROBE-00000000000&port=1&uploaded=0"
+                + "&downloaded=0&left=0&event=" + event + "&compact=1 HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(1000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 

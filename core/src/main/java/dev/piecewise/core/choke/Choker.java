@@ -258,6 +258,11 @@ public final class Choker<P extends ChokePeer> {
         return Optional.ofNullable(failure);
     }
 
+    /** The name of the policy that runs instead of one that failed. */
+    public static String fallbackId() {
+        return SafeChokingPolicy.ID;
+    }
+
     public boolean isUnchoked(P peer) {
         PeerEntry<P> entry = byPeer.get(peer);
         return entry != null && !entry.amChoking;
@@ -311,7 +316,23 @@ public final class Choker<P extends ChokePeer> {
             fail(nonsense, null);
             decision = policy.rechoke(view, scheduled);
         }
-        return apply(decision);
+        ChokeChanges<P> changes = apply(decision);
+        if (log.isDebugEnabled()) {
+            log.debug("torrent {}: {} rechoke{}: {}", torrent, scheduled ? "scheduled" : "triggered",
+                    seeding ? " (seeding)" : "", trace());
+        }
+        return changes;
+    }
+
+    /** Every peer as the policy saw it and what it was given, for tracing a policy's decisions. */
+    private String trace() {
+        var text = new StringBuilder();
+        for (PeerEntry<P> entry : entries) {
+            text.append(String.format(java.util.Locale.ROOT, "%n  %s %s%s down %.0f up %.0f -> %s", entry.peer,
+                    entry.interested() ? "interested" : "not-interested", entry.seed() ? " seed" : "",
+                    entry.downloadRate(), entry.uploadRate(), entry.amChoking ? "choked" : entry.slot));
+        }
+        return text.toString();
     }
 
     /** What is wrong with a decision, or null. */

@@ -13,7 +13,7 @@ import java.util.Locale;
 final class Exports {
 
     static final String CSV_HEADER = "strategy,choking,run,seed,peer,class,initial_seed,arrival_s,first_piece_s,"
-            + "completion_s,departure_s,uploaded_bytes,downloaded_bytes,duplicate_bytes,wasted_bytes,"
+            + "completion_s,departure_s,uploaded_bytes,downloaded_bytes,from_leechers_bytes,duplicate_bytes,wasted_bytes,"
             + "upload_capacity_bps,share_ratio,upload_utilization";
 
     private Exports() {
@@ -28,7 +28,7 @@ final class Exports {
                             Integer.toString(run.run()), Long.toString(run.seed()), Integer.toString(peer.peer()),
                             field(peer.peerClass()), Boolean.toString(peer.seed()), seconds(peer.arrival()),
                             seconds(peer.firstPiece()), seconds(peer.completion()), seconds(peer.departure()),
-                            Long.toString(peer.uploaded()), Long.toString(peer.downloaded()),
+                            Long.toString(peer.uploaded()), Long.toString(peer.downloaded()), bytes(peer.fromLeechers()),
                             Long.toString(peer.duplicateBytes()), Long.toString(peer.wastedBytes()),
                             Long.toString(peer.uploadCapacity()), number(peer.shareRatio()),
                             number(peer.uploadUtilization()))).append('\n');
@@ -97,6 +97,8 @@ final class Exports {
                     .name("departure_s").value(secondsOrNaN(peer.departure()))
                     .name("uploaded_bytes").value(peer.uploaded())
                     .name("downloaded_bytes").value(peer.downloaded())
+                    .name("from_leechers_bytes").value(peer.fromLeechers() == PeerOutcome.NEVER ? Double.NaN
+                            : peer.fromLeechers())
                     .name("duplicate_bytes").value(peer.duplicateBytes())
                     .name("wasted_bytes").value(peer.wastedBytes())
                     .name("upload_capacity_bps").value(peer.uploadCapacity())
@@ -124,6 +126,10 @@ final class Exports {
 
     private static String seconds(long millis) {
         return millis == PeerOutcome.NEVER ? "" : String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+
+    private static String bytes(long bytes) {
+        return bytes == PeerOutcome.NEVER ? "" : Long.toString(bytes);
     }
 
     private static String number(double value) {

@@ -449,6 +449,8 @@ final class Peer implements MessageHandler, ChokePeer, PeerConnection.Events {
 
     @Override
     public String toString() {
-        return connection.toString();
+        // an incoming connection's port is not the peer's: name the one it listens on once its handshake tells it
+        return listenAddress == null || listenAddress.equals(address()) ? connection.toString()
+                : connection + " listening on " + listenAddress.getPort();
     }
 }

@@ -100,7 +100,7 @@ final class Torrent extends PeerHost {
         RandomGenerator random = RandomGenerator.getDefault();
         this.picker = new PiecePicker(shortId(), geometry, random, this::interestChanged);
         this.picker.setStrategy(strategy, strategyName);
-        this.choker = new Choker<>(shortId(), chokingId, chokingOrigin, choking, random);
+        this.choker = new Choker<>(shortId() + " on port " + context.listenPort(), chokingId, chokingOrigin, choking, random);
         this.haveBits = new byte[limits.bitfieldBytes()];
         long now = nowMillis();
         this.downloadMeter = new RateMeter(Duration.ofSeconds(5), Duration.ofSeconds(1), now);
@@ -677,8 +677,15 @@ final class Torrent extends PeerHost {
                     m.wastedBytes(), m.cancels(), m.requestTimeouts(), m.hashFailures(), m.minAvailability());
             return new TorrentStatus(state, Optional.ofNullable(error), geometry.totalLength(), verified,
                     geometry.pieceCount(), picker.pieces().haveCount(), rate, uploadMeter.rate(now),
-                    downloadMeter.total(), uploadMeter.total(), peers.size(), seeds, eta, strategy, choking, metrics);
+                    downloadMeter.total(), uploadMeter.total(), peers.size(), seeds, eta,
+                    picker.usingFallback() ? replaced(strategy, picker.strategyName()) : strategy,
+                    choker.failure().isPresent() ? replaced(choking, Choker.fallbackId()) : choking, metrics);
         });
+    }
+
+    /** What the user sees once a plugin failed and a built-in one runs in its place. */
+    private static Selection replaced(Selection failed, String builtIn) {
+        return new Selection(builtIn + " (replacing " + failed.spec() + ")", "");
     }
 
     private Optional<Duration> since(long eventNanos) {

@@ -11,6 +11,8 @@ import dev.piecewise.core.engine.EngineSettings;
 import dev.piecewise.core.plugin.DefaultSelections;
 import dev.piecewise.core.swarm.PeerOutcome;
 import dev.piecewise.spi.tracker.TrackerTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,6 +28,8 @@ import java.util.function.Function;
  * torrent added, and what was seen of it. Used by the lab's one driving thread only.
  */
 final class LabPeer {
+
+    private static final Logger log = LoggerFactory.getLogger(LabPeer.class);
 
     final int number;
     final String peerClass;
@@ -69,6 +73,8 @@ final class LabPeer {
         try {
             TorrentHandle torrent = engine.add(new AddTorrent(torrentFile, downloads, Optional.of(strategy), Map.of(),
                     Optional.of(choking), chokingOptions));
+            log.info("lab peer {} ({}{}) listens on port {}", number, seed ? "seed" : peerClass,
+                    freeRider ? ", free rider" : "", engine.port());
             return new LabPeer(number, peerClass, seed, freeRider ? 0 : uploadCap, arrivalMillis, engine, torrent);
         } catch (RuntimeException e) {
             engine.close();
@@ -151,9 +157,10 @@ final class LabPeer {
         }
     }
 
-    PeerOutcome outcome(long endMillis) {
+    /** @param fromLeechers the block bytes it received from peers other than the initial seeds, or NEVER */
+    PeerOutcome outcome(long endMillis, long fromLeechers) {
         return new PeerOutcome(number, peerClass, seed, seed ? 0 : arrivalMillis, seed ? PeerOutcome.NEVER : firstPiece,
                 seed ? PeerOutcome.NEVER : completion, present() ? endMillis : departure, last.uploaded(),
-                last.downloaded(), last.metrics().duplicateBytes(), last.metrics().wastedBytes(), uploadCapacity);
+                last.downloaded(), fromLeechers, last.metrics().duplicateBytes(), last.metrics().wastedBytes(), uploadCapacity);
     }
 }

@@ -127,6 +127,7 @@ public final class LabSwarm implements SwarmRunner {
         Path runRoot = root.resolve("run-" + ++runsStarted);
         long[] arrivals = plan.arrivals().times(plan.leecherCount(), new SplittableRandom(seed));
         List<LabPeer> peers = new ArrayList<>();
+        LabFlows flows = new LabFlows();
         try {
             for (int i = 0; i < plan.seeds(); i++) {
                 peers.add(LabPeer.start(i, PeerOutcome.SEED_CLASS, true, plan.seedUpload(), false, 0,
@@ -135,8 +136,9 @@ public final class LabSwarm implements SwarmRunner {
             }
             for (LabPeer initialSeed : peers) {
                 initialSeed.awaitSeeding(SEED_CHECK_TIMEOUT);
+                flows.joined(initialSeed.number, initialSeed.address().getPort(), true);
             }
-            return drive(strategy, run, seed, runRoot, arrivals, peers, progress);
+            return drive(strategy, run, seed, runRoot, arrivals, peers, flows, progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.util.concurrent.CancellationException("the lab run was interrupted");
@@ -147,7 +149,7 @@ public final class LabSwarm implements SwarmRunner {
     }
 
     private RunOutcome drive(String strategy, int run, long seed, Path runRoot, long[] arrivals, List<LabPeer> peers,
-                             Progress progress) throws InterruptedException {
+                             LabFlows flows, Progress progress) throws InterruptedException {
         int pieces = payload.metainfo().pieceCount();
         int leechers = arrivals.length;
         List<Integer> order = IntStream.range(0, leechers).boxed()
@@ -171,6 +173,7 @@ public final class LabSwarm implements SwarmRunner {
                         selections, transports);
                 peers.stream().filter(LabPeer::present).forEach(peer -> newcomer.connect(peer.address()));
                 peers.add(newcomer);
+                flows.joined(newcomer.number, newcomer.address().getPort(), false);
             }
             int[] copies = new int[pieces];
             int present = 0;
@@ -181,6 +184,7 @@ public final class LabSwarm implements SwarmRunner {
                     continue;
                 }
                 BitSet have = peer.observe(now);
+                flows.look(peer.number, peer.torrent().peers());
                 if (peer.seed) {
                     continue;
                 }
@@ -218,10 +222,11 @@ public final class LabSwarm implements SwarmRunner {
                 peers.forEach(peer -> {
                     if (peer.present()) {
                         peer.observe(end);
+                        flows.look(peer.number, peer.torrent().peers());
                     }
                 });
                 List<PeerOutcome> outcomes = peers.stream().sorted(Comparator.comparingInt(peer -> peer.number))
-                        .map(peer -> peer.outcome(end)).toList();
+                        .map(peer -> peer.outcome(end, flows.fromLeechers(peer.number))).toList();
                 return new RunOutcome(strategy, choking, run, seed, finished, end, seedBytesUntilAllOut,
                         allOutMillis, payload.metainfo().totalLength(), outcomes, samples);
             }

@@ -97,7 +97,7 @@ public final class LiveSwarm implements SwarmRunner {
                 if (peer.complete() || now > timeLimit.toMillis()) {
                     peer.leave(now);
                     return new RunOutcome(strategy, choking, run, seed, peer.complete(), now, PeerOutcome.NEVER,
-                            PeerOutcome.NEVER, totalLength, List.of(peer.outcome(now)), samples);
+                            PeerOutcome.NEVER, totalLength, List.of(peer.outcome(now, PeerOutcome.NEVER)), samples);
                 }
                 Thread.sleep(POLL_MILLIS);
             }

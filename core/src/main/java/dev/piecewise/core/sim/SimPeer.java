@@ -56,6 +56,8 @@ final class SimPeer {
     long nextAnnounce = Long.MAX_VALUE;
     long uploaded;
     long downloaded;
+    /** Of {@link #downloaded}, what came from peers other than the initial seeds. */
+    long fromLeechers;
 
     SimPeer(int number, String className, boolean initialSeed, boolean freeRider, long upload, long download,
             SplittableRandom random) {

@@ -415,6 +415,9 @@ final class SimRun {
         long millis = millis();
         uploader.uploaded += length;
         downloader.downloaded += length;
+        if (!uploader.initialSeed) {
+            downloader.fromLeechers += length;
+        }
         server.uploadMeter().add(length, millis);
         receiver.downloadMeter().add(length, millis);
         receiver.lastReceivedMillis = millis;
@@ -544,7 +547,7 @@ final class SimRun {
             long departure = peer.departure != PeerOutcome.NEVER ? peer.departure : arrived ? end : PeerOutcome.NEVER;
             var metrics = peer.picker == null ? null : peer.picker.metrics();
             outcomes.add(new PeerOutcome(peer.number, peer.className, peer.initialSeed, peer.arrival, peer.firstPiece,
-                    peer.completion, departure, peer.uploaded, peer.downloaded,
+                    peer.completion, departure, peer.uploaded, peer.downloaded, peer.fromLeechers,
                     metrics == null ? 0 : metrics.duplicateBytes(), metrics == null ? 0 : metrics.wastedBytes(),
                     peer.upload));
         }

@@ -13,12 +13,14 @@ package dev.piecewise.core.swarm;
  * @param departure         when it left, or the end of the run if it stayed
  * @param uploaded          block bytes it sent
  * @param downloaded        block bytes it received, duplicates included
+ * @param fromLeechers      of those, the bytes sent by peers other than the initial seeds (what the incentives of a
+ *                          choking policy govern), {@link #NEVER} where the swarm cannot tell
  * @param duplicateBytes    bytes of blocks it received when it already had them
  * @param wastedBytes       bytes of pieces that failed their hash check
  * @param uploadCapacity    its upload capacity (or cap) in bytes per second, 0 for a free rider or no cap
  */
 public record PeerOutcome(int peer, String peerClass, boolean seed, long arrival, long firstPiece, long completion,
-                          long departure, long uploaded, long downloaded, long duplicateBytes, long wastedBytes,
+                          long departure, long uploaded, long downloaded, long fromLeechers, long duplicateBytes, long wastedBytes,
                           long uploadCapacity) {
 
     public static final long NEVER = -1;

@@ -35,7 +35,7 @@ class ExportsTest {
         for (String line : lines) {
             assertEquals(columns, line.split(",", -1).length, line);
         }
-        assertEquals("rarest,tit-for-tat,1,1,2,free-rider,false,1.000,,,101.000,0,0,0,0,0,,", lines.get(3));
+        assertEquals("rarest,tit-for-tat,1,1,2,free-rider,false,1.000,,,101.000,0,0,0,0,0,0,,", lines.get(3));
         assertTrue(lines.get(2).startsWith("rarest,tit-for-tat,1,1,1,leecher,false,0.000,2.000,10.000,10.000,"),
                 lines.get(2));
     }

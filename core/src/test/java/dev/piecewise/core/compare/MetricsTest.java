@@ -23,12 +23,12 @@ class MetricsTest {
         long first = firstPiece < 0 ? PeerOutcome.NEVER : arrivalMillis + (long) (firstPiece * 1000);
         long departure = took < 0 ? arrivalMillis + 100_000 : completion;
         return new PeerOutcome(peer, kind, false, arrivalMillis, first, completion, departure, uploaded, downloaded,
-                downloaded - SIZE > 0 ? downloaded - SIZE : 0, 0, capacity);
+                downloaded, downloaded - SIZE > 0 ? downloaded - SIZE : 0, 0, capacity);
     }
 
     static PeerOutcome seed(long uploaded) {
         return new PeerOutcome(0, PeerOutcome.SEED_CLASS, true, 0, PeerOutcome.NEVER, PeerOutcome.NEVER, 100_000,
-                uploaded, 0, 0, 0, 50_000);
+                uploaded, 0, 0, 0, 0, 50_000);
     }
 
     static RunOutcome run(int number, long seedBytesUntilAllOut, List<PeerOutcome> peers,

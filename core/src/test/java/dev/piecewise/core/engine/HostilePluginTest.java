@@ -99,7 +99,7 @@ class HostilePluginTest {
         var other = new Swarm(root.resolve("other"), 5, 300_000, 32 * 1024);
         try (Client seeder = start("seeder"); Client leecher = start("leecher")) {
             var seederAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), seeder.port());
-            seeder.add(request(hostile, hostile.source.getParent(), strategy, choking));
+            TorrentHandle seeding = seeder.add(request(hostile, hostile.source.getParent(), strategy, choking));
             seeder.add(request(other, other.source.getParent(), "plain", "open"));
             TorrentHandle a = leecher.add(request(hostile, root.resolve("down"), strategy, choking));
             TorrentHandle b = leecher.add(request(other, root.resolve("down"), "plain", "open"));
@@ -110,6 +110,12 @@ class HostilePluginTest {
             assertTrue(a.awaitCompletion(Duration.ofSeconds(30)), "the hostile plugin's torrent finishes too: "
                     + a.status());
             assertEquals(TorrentState.SEEDING, a.status().state());
+            // the leecher picks, the seeder unchokes: each has surely called its plugin by now
+            String inEffect = strategy.equals("plain") ? seeding.status().choking().spec()
+                    : a.status().strategy().spec();
+            String failed = strategy.equals("plain") ? choking : strategy;
+            assertTrue(inEffect.startsWith("built-in ") && inEffect.endsWith(" (replacing " + failed + ")"),
+                    "the status names the built-in plugin that runs instead: " + inEffect);
             assertSameFiles(hostile.source, root.resolve("down").resolve(hostile.metainfo.name()));
             assertSameFiles(other.source, root.resolve("down").resolve(other.metainfo.name()));
         }
