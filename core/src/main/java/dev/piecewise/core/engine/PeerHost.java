@@ -166,9 +166,15 @@ abstract class PeerHost {
         attach(established, "incoming", () -> { });
     }
 
-    /** Learns of peers (from a tracker, say) to dial when there is room. */
+    /**
+     * Learns of peers (from a tracker, say) and dials as many as there is room for at once: a tracker's first answer
+     * should not wait for the next tick, which costs up to a second at the start of every download.
+     */
     void addPeers(List<InetSocketAddress> addresses, String source) {
-        locked(() -> addresses.forEach(address -> directory.add(address, source)));
+        dialAll(locked(() -> {
+            addresses.forEach(address -> directory.add(address, source));
+            return running() ? peersToDial(nowMillis()) : List.<InetSocketAddress>of();
+        }));
     }
 
     /**
