@@ -58,6 +58,12 @@ final class Torrent extends PeerHost {
 
     private static final Logger log = LoggerFactory.getLogger(Torrent.class);
 
+    /**
+     * A resume save (which makes the data durable first) starts at least this often, besides the timed ones: the
+     * operating system would otherwise keep a fast download in its cache and write it all out when we stop.
+     */
+    private static final long SAVE_AFTER_BYTES = 64L << 20;
+
     private final String name;
     private final PieceGeometry geometry;
     private final WireLimits limits;
@@ -80,6 +86,8 @@ final class Torrent extends PeerHost {
     private long firstPieceNanos;
     private long completedNanos;
     private boolean resumeDirty;
+    /** Bytes verified since the last resume save began. */
+    private long unsavedBytes;
     /** Whether the data was checked in this session. */
     private boolean checked;
     private long lastResumeSaveNanos;
@@ -479,6 +487,10 @@ final class Torrent extends PeerHost {
         completion.verified(piece);
         markHave(piece);
         resumeDirty = true;
+        unsavedBytes += geometry.pieceLength(piece);
+        if (unsavedBytes >= SAVE_AFTER_BYTES && !picker.complete()) {
+            Thread.ofVirtual().name("save " + shortId()).start(this::saveResume);
+        }
         if (firstPieceNanos == 0) {
             firstPieceNanos = System.nanoTime();
         }
@@ -649,6 +661,7 @@ final class Torrent extends PeerHost {
         try {
             BitSet verified = locked(() -> {
                 resumeDirty = false;
+                unsavedBytes = 0;
                 lastResumeSaveNanos = System.nanoTime();
                 return Bitfields.toBitSet(haveBits);
             });
