@@ -19,12 +19,12 @@ final class FileOpener implements OpenFiles.Opener {
 
     private final List<TorrentFile> files;
     private final DownloadDirectory directory;
-    private final boolean preallocate;
+    private final StorageOptions.Allocation allocation;
 
-    FileOpener(List<TorrentFile> files, DownloadDirectory directory, boolean preallocate) {
+    FileOpener(List<TorrentFile> files, DownloadDirectory directory, StorageOptions.Allocation allocation) {
         this.files = files;
         this.directory = directory;
-        this.preallocate = preallocate;
+        this.allocation = allocation;
     }
 
     @Override
@@ -44,7 +44,7 @@ final class FileOpener implements OpenFiles.Opener {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
                 StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS);
         try {
-            extend(channel, file.length());
+            extend(channel, path, file.length());
         } catch (IOException e) {
             channel.close();
             throw e;
@@ -53,12 +53,15 @@ final class FileOpener implements OpenFiles.Opener {
     }
 
     /** Brings a file shorter than {@code length} to it; a longer file is left as it is (it may be the user's). */
-    private void extend(FileChannel channel, long length) throws IOException {
+    private void extend(FileChannel channel, Path path, long length) throws IOException {
         long size = channel.size();
         if (size >= length) {
             return;
         }
-        if (!preallocate) {
+        if (allocation != StorageOptions.Allocation.SPARSE && Fallocate.reserve(path, length)) {
+            return;
+        }
+        if (allocation != StorageOptions.Allocation.FULL) {
             channel.write(ByteBuffer.allocate(1), length - 1);
             return;
         }

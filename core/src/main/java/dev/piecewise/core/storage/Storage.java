@@ -25,8 +25,8 @@ import java.util.function.BooleanSupplier;
  * boundaries, uploads straight from the file to a socket, pieces verified from disk.
  *
  * <p>Files are opened on first use and kept open (a bounded number, least recently used closed first); a file is
- * created on its first write, sparse at full length by default or filled with zeros when
- * {@link StorageOptions#preallocate() preallocating}; a file longer than the torrent says is left as it is. Pad files
+ * created on its first write at full length, its space {@link StorageOptions#allocation() reserved or sparse}; a file
+ * longer than the torrent says is left as it is. Pad files
  * (BEP 47) are never created: writes to them are dropped and reads give zeros. Empty files are created when the
  * storage opens. Every path goes through {@link DownloadDirectory}: nothing is written outside the download
  * directory and no symbolic link in it is followed.
@@ -51,7 +51,7 @@ public final class Storage implements AutoCloseable {
         this.layout = metainfo.layout();
         this.directory = directory;
         this.files = new OpenFiles(options.maxOpenFiles(), new FileOpener(layout.files(), directory,
-                options.preallocate()));
+                options.allocation()));
         this.dirty = new AtomicIntegerArray(layout.files().size());
         this.hashers = new ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     }

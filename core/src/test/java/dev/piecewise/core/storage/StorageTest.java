@@ -134,25 +134,39 @@ class StorageTest {
     }
 
     @Test
-    void createsSparseFilesByDefaultAndPreallocatesOnRequest() throws Exception {
+    void reservesTheSpaceOfNewFilesUnlessAskedForSparseOnes() throws Exception {
         TestTorrent torrent = TestTorrent.multiFile(directory, "t", 16384, 8 << 20);
         Path sparse = directory.resolve("sparse");
+        Path reserved = directory.resolve("reserved");
         Path full = directory.resolve("full");
-        try (Storage storage = Storage.open(torrent.metainfo(), sparse, StorageOptions.DEFAULT);
-             Storage preallocated = Storage.open(torrent.metainfo(), full,
-                     StorageOptions.DEFAULT.withPreallocation(true))) {
-            storage.write(0, 0, torrent.block(0, 0, 16384));
-            preallocated.write(0, 0, torrent.block(0, 0, 16384));
+        try (Storage sparseStorage = Storage.open(torrent.metainfo(), sparse,
+                     StorageOptions.DEFAULT.withAllocation(StorageOptions.Allocation.SPARSE));
+             Storage reservedStorage = Storage.open(torrent.metainfo(), reserved, StorageOptions.DEFAULT);
+             Storage fullStorage = Storage.open(torrent.metainfo(), full,
+                     StorageOptions.DEFAULT.withAllocation(StorageOptions.Allocation.FULL))) {
+            for (Storage storage : List.of(sparseStorage, reservedStorage, fullStorage)) {
+                storage.write(0, 0, torrent.block(0, 0, 16384));
+            }
         }
         Path sparseFile = sparse.resolve(torrent.metainfo().files().getFirst().relativePath());
+        Path reservedFile = reserved.resolve(torrent.metainfo().files().getFirst().relativePath());
         Path fullFile = full.resolve(torrent.metainfo().files().getFirst().relativePath());
-        assertEquals(8 << 20, Files.size(sparseFile));
-        assertEquals(8 << 20, Files.size(fullFile));
+        for (Path file : List.of(sparseFile, reservedFile, fullFile)) {
+            assertEquals(8 << 20, Files.size(file), file.toString());
+        }
         assertTrue(allocatedBytes(sparseFile) < (1 << 20), "sparse: " + allocatedBytes(sparseFile));
-        assertTrue(allocatedBytes(fullFile) >= (8 << 20), "preallocated: " + allocatedBytes(fullFile));
-        try (Storage storage = Storage.open(torrent.metainfo(), full, StorageOptions.DEFAULT)) {
-            assertTrue(storage.verify(0));
-            assertFalse(storage.verify(1), "zeros are not the data");
+        assertTrue(allocatedBytes(fullFile) >= (8 << 20), "full: " + allocatedBytes(fullFile));
+        // this JDK (the build's, 21 or newer) reaches fallocate from Java 22 on
+        assertEquals(Runtime.version().feature() >= 22, Fallocate.available(), "fallocate on Java "
+                + Runtime.version().feature());
+        if (Fallocate.available()) {
+            assertTrue(allocatedBytes(reservedFile) >= (8 << 20), "reserved: " + allocatedBytes(reservedFile));
+        }
+        for (Path root : List.of(sparse, reserved, full)) {
+            try (Storage storage = Storage.open(torrent.metainfo(), root, StorageOptions.DEFAULT)) {
+                assertTrue(storage.verify(0), root.toString());
+                assertFalse(storage.verify(1), "reserved space holds no data: " + root);
+            }
         }
     }
 
@@ -223,7 +237,7 @@ class StorageTest {
         int[] sizes = new int[12];
         Arrays.fill(sizes, 5_000);
         TestTorrent torrent = TestTorrent.multiFile(directory, "t", 16384, sizes);
-        try (Storage storage = Storage.open(torrent.metainfo(), downloads(), new StorageOptions(false, 3))) {
+        try (Storage storage = Storage.open(torrent.metainfo(), downloads(), new StorageOptions(StorageOptions.Allocation.SPARSE, 3))) {
             torrent.writeAll(storage);
             assertTrue(storage.openFileCount() <= 3, "open: " + storage.openFileCount());
             BitSet all = new BitSet();
@@ -249,7 +263,7 @@ class StorageTest {
         }
         Collections.shuffle(blocks, new Random(3));
         ExecutorService threads = Executors.newFixedThreadPool(4);
-        try (Storage storage = Storage.open(torrent.metainfo(), downloads(), new StorageOptions(false, 2))) {
+        try (Storage storage = Storage.open(torrent.metainfo(), downloads(), new StorageOptions(StorageOptions.Allocation.SPARSE, 2))) {
             List<Future<?>> writes = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int first = t;
