@@ -8,7 +8,7 @@ import java.nio.file.attribute.FileTime;
  *
  * @param size     in bytes
  * @param modified last modification time
- * @param sha256   of the content, in hexadecimal
+ * @param crc32c   of the content
  */
-record JarFingerprint(long size, FileTime modified, String sha256) {
+record JarFingerprint(long size, FileTime modified, long crc32c) {
 }

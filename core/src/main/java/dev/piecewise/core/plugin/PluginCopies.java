@@ -13,13 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
 
 /**
  * The private copies of plugin jars that module layers are made from, so that users can replace or delete the jars in
@@ -83,15 +81,17 @@ final class PluginCopies implements AutoCloseable {
         BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
         Path target = Files.createDirectory(directory.resolve(Long.toString(nextCopy.incrementAndGet())))
                 .resolve(jar.getFileName().toString());
-        MessageDigest sha256 = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(jar), sha256)) {
+        // CRC-32C, not a cryptographic hash: it only tells a changed jar from an unchanged one, and the JVM computes
+        // it fast even before the JIT has compiled anything (at start-up, when every plugin jar is copied)
+        var checksum = new CRC32C();
+        try (InputStream in = new CheckedInputStream(Files.newInputStream(jar), checksum)) {
             Files.copy(in, target);
         } catch (IOException e) {
             discard(target);
             throw e;
         }
-        String hash = HexFormat.of().formatHex(sha256.digest());
-        return new Copy(target, new JarFingerprint(attributes.size(), attributes.lastModifiedTime(), hash));
+        return new Copy(target,
+                new JarFingerprint(attributes.size(), attributes.lastModifiedTime(), checksum.getValue()));
     }
 
     /** Deletes a copy that is no longer loaded. */
@@ -157,14 +157,6 @@ final class PluginCopies implements AutoCloseable {
             }
         } catch (IOException | UncheckedIOException e) {
             log.debug("could not delete {}", top, e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }
