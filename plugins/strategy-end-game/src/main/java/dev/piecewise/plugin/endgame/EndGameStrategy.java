@@ -29,7 +29,7 @@ final class EndGameStrategy implements PieceStrategy {
         if (torrent.unrequestedBlocks() > 0) {
             return;
         }
-        int duplicates = duplicatesAt(torrent, peer);
+        int duplicates = duplicatesAt(torrent, peer, perPeer);
         for (int i = 0; i < torrent.partialCount() && duplicates < perPeer; i++) {
             int piece = torrent.partial(i);
             if (!peer.has(piece) || peer.choking() && !peer.allowedFast(piece)) {
@@ -47,15 +47,19 @@ final class EndGameStrategy implements PieceStrategy {
         }
     }
 
-    /** How many of this peer's outstanding requests are also outstanding elsewhere. */
-    private static int duplicatesAt(PieceView torrent, PeerView peer) {
+    /**
+     * How many of this peer's outstanding requests are also outstanding elsewhere, counted up to {@code limit}: a
+     * peer at the limit gets no more, so the rest of the scan (every block of every partial piece, on each pick of
+     * the end game) would be wasted.
+     */
+    private static int duplicatesAt(PieceView torrent, PeerView peer, int limit) {
         if (peer.outstanding() == 0) {
             return 0;
         }
         int duplicates = 0;
-        for (int i = 0; i < torrent.partialCount(); i++) {
+        for (int i = 0; i < torrent.partialCount() && duplicates < limit; i++) {
             int piece = torrent.partial(i);
-            for (int block = 0; block < torrent.blockCount(piece); block++) {
+            for (int block = 0; block < torrent.blockCount(piece) && duplicates < limit; block++) {
                 if (torrent.requests(piece, block) > 1 && peer.requested(piece, block)) {
                     duplicates++;
                 }
