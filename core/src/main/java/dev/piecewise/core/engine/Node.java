@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The peer-to-peer side of a session: our peer id, the listen port with incoming connections matched to torrents by
- * info-hash, the timer that ticks every torrent once a second and enforces deadlines, the watchdog that unwinds plugin
- * calls that do not return, and the hashing pool.
+ * info-hash, the timer that ticks every torrent (once a second by default) and enforces deadlines, the watchdog that
+ * unwinds plugin calls that do not return, and the hashing pool.
  */
 final class Node implements AutoCloseable {
 
@@ -61,7 +61,8 @@ final class Node implements AutoCloseable {
             throw e;
         }
         this.context = new EngineContext(settings, handshaker, timer, hashing, listen.port());
-        timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        long tick = settings.tickInterval().toMillis();
+        timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("piecewise-watchdog").factory());
         watchdog.scheduleAtFixedRate(this::watchPlugins, 1, 1, TimeUnit.SECONDS);

@@ -37,6 +37,24 @@ class SwarmTest {
         }
     }
 
+    /** Peers a tracker names are dialled as they are learned, not at the torrent's next tick. */
+    @Test
+    void peersLearnedFromATrackerAreDialledAtOnce(@TempDir Path root) throws Exception {
+        try (var swarm = new Swarm(root, 2, 1_000_000, 64 * 1024)) {
+            Torrent seeder = swarm.seeder();
+            // ticks an hour apart: only dialling on learning can connect this leecher
+            Torrent leecher = swarm.node(root.resolve("leecher"),
+                    EngineSettings.DEFAULT.withTickInterval(Duration.ofHours(1)));
+            Swarm.awaitRunning(seeder);
+            Swarm.awaitRunning(leecher);
+
+            leecher.addPeers(List.of(swarm.address(seeder)), "tracker");
+
+            assertTrue(leecher.awaitCompletion(Duration.ofSeconds(30)));
+            swarm.assertSameAsSource(root.resolve("leecher"));
+        }
+    }
+
     @Test
     void fourNodesAllConnectedAllFinish(@TempDir Path root) throws Exception {
         try (var swarm = new Swarm(root, 4, 1_500_000, 128 * 1024)) {

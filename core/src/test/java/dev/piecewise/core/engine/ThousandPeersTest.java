@@ -25,7 +25,8 @@ class ThousandPeersTest {
     @Test
     void aThousandConnectedPeersCostBoundedMemoryAndTheTorrentStillServes(@TempDir Path root) throws Exception {
         var settings = new EngineSettings(PEERS + 10, PEERS + 20, Duration.ofSeconds(10), Duration.ofMinutes(3),
-                Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(10), 512, 0, false);
+                Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(10), 512, 0, false,
+                Duration.ofSeconds(1));
         try (var swarm = new Swarm(root, 2, 300_000, 32 * 1024)) {
             Torrent seeder = swarm.node(swarm.source.getParent(), settings);
             Swarm.awaitRunning(seeder);
