@@ -78,7 +78,10 @@ final class Torrent extends PeerHost {
     private final RateMeter downloadMeter;
     private final RateMeter uploadMeter;
     private final CancelSink cancels = this::cancelAt;
-    private final AtomicBoolean saving = new AtomicBoolean();
+    /** Held while a resume save runs; saves never overlap. */
+    private final ReentrantLock saveLock = new ReentrantLock();
+    /** A save was asked for and has not yet captured the state: whoever holds {@link #saveLock} next runs it. */
+    private final AtomicBoolean saveRequested = new AtomicBoolean();
     private boolean stuckReported;
 
     private long nextPeerId = 1;
@@ -489,7 +492,7 @@ final class Torrent extends PeerHost {
         resumeDirty = true;
         unsavedBytes += geometry.pieceLength(piece);
         if (unsavedBytes >= SAVE_AFTER_BYTES && !picker.complete()) {
-            Thread.ofVirtual().name("save " + shortId()).start(this::saveResume);
+            saveResumeSoon();
         }
         if (firstPieceNanos == 0) {
             firstPieceNanos = System.nanoTime();
@@ -523,7 +526,7 @@ final class Torrent extends PeerHost {
         if (state == TorrentState.DOWNLOADING) {
             setState(TorrentState.SEEDING);
         }
-        Thread.ofVirtual().name("save " + shortId()).start(this::saveResume);
+        saveResumeSoon();
     }
 
     private void pieceFailed(int piece) {
@@ -649,15 +652,49 @@ final class Torrent extends PeerHost {
         });
         dialAll(toDial);
         if (save) {
-            Thread.ofVirtual().name("save " + shortId()).start(this::saveResume);
+            saveResumeSoon();
         }
     }
 
-    /** Saves the resume state unless a save is running; the data is made durable first. */
+    /**
+     * Saves the resume state now (after a save under way, if any), so that it holds every piece verified before this
+     * call; the data is made durable first.
+     */
     void saveResume() {
-        if (!saving.compareAndSet(false, true)) {
-            return;
+        saveRequested.set(true);
+        runSaves(true);
+    }
+
+    /** Saves the resume state on a thread of its own; a save under way is followed by another one. */
+    private void saveResumeSoon() {
+        if (!saveRequested.getAndSet(true)) {
+            Thread.ofVirtual().name("save " + shortId()).start(() -> runSaves(false));
         }
+    }
+
+    /**
+     * Runs the saves asked for, one at a time. Without {@code wait} it leaves them to the thread already saving, which
+     * looks again once it lets go: a request made while it saved is never lost.
+     */
+    private void runSaves(boolean wait) {
+        do {
+            if (wait) {
+                saveLock.lock();
+            } else if (!saveLock.tryLock()) {
+                return;
+            }
+            try {
+                while (saveRequested.getAndSet(false)) {
+                    saveOnce();
+                }
+            } finally {
+                saveLock.unlock();
+            }
+            wait = false;
+        } while (saveRequested.get());
+    }
+
+    private void saveOnce() {
         try {
             BitSet verified = locked(() -> {
                 resumeDirty = false;
@@ -668,8 +705,6 @@ final class Torrent extends PeerHost {
             store.saveResume(verified);
         } catch (IOException | RuntimeException e) {
             log.warn("{}: saving the resume state failed: {}", shortId(), e.getMessage(), e);
-        } finally {
-            saving.set(false);
         }
     }
 

@@ -16,7 +16,7 @@ public record StorageOptions(Allocation allocation, int maxOpenFiles) {
         /** Sparse: the file system allocates blocks as the data arrives. */
         SPARSE,
         /**
-         * Reserved at once with {@code fallocate} where the system offers it ({@link Fallocate}), else sparse: fewer
+         * Reserved at once with {@code fallocate} where the system offers it ({@link Fallocate}), else sparse: less
          * file-system work per write, a full disk shows at once, no fragmentation, and no time spent writing zeros.
          */
         RESERVE,
