@@ -1,10 +1,10 @@
 package dev.piecewise.bench;
 
-import dev.piecewise.core.wire.BufferPool;
 import dev.piecewise.core.wire.Message;
 import dev.piecewise.core.wire.MessageHandler;
 import dev.piecewise.core.wire.MessageReader;
 import dev.piecewise.core.wire.MessageWriter;
+import dev.piecewise.core.wire.WireBuffers;
 import dev.piecewise.core.wire.WireLimits;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Peer wire messages per second through the engine's codec, from and to memory (no socket): decoding a mix of small
- * messages (have, request, cancel, interested, unchoke), decoding 16 KiB piece messages into pooled direct buffers, and
+ * messages (have, request, cancel, interested, unchoke), decoding 16 KiB piece messages (handed over in the read buffer), and
  * encoding requests in the batches the connection writer sends.
  */
 @State(Scope.Thread)
@@ -96,7 +96,7 @@ public class MessageBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        var pool = new BufferPool(WireLimits.MAX_BLOCK);
+        var buffers = WireBuffers.create();
         ByteBuffer control = ByteBuffer.allocate(1 << 16);
         for (int i = 0; control.remaining() >= 17; i++) {
             Message message = switch (i % 5) {
@@ -113,10 +113,9 @@ public class MessageBenchmark {
             new Message.Piece(i, 0, 16384).encode(blocks);
             blocks.position(blocks.position() + 16384);
         }
-        controlReader = MessageReader.withEmptyBuffer(new RepeatingChannel(java.util.Arrays.copyOf(control.array(),
-                control.position())), ByteBuffer.allocateDirect(16384), LIMITS, pool, true, true);
-        blockReader = MessageReader.withEmptyBuffer(new RepeatingChannel(blocks.array()),
-                ByteBuffer.allocateDirect(16384), LIMITS, pool, true, true);
+        controlReader = new MessageReader(new RepeatingChannel(java.util.Arrays.copyOf(control.array(),
+                control.position())), buffers, LIMITS, true, true);
+        blockReader = new MessageReader(new RepeatingChannel(blocks.array()), buffers, LIMITS, true, true);
         writer = new MessageWriter(new NullChannel(), ByteBuffer.allocateDirect(16384));
         handler = new CountingHandler();
     }

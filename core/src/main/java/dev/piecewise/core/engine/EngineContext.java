@@ -4,7 +4,7 @@ import dev.piecewise.core.peer.Handshaker;
 import dev.piecewise.core.peer.PeerConnection;
 import dev.piecewise.core.stats.RateLimiter;
 import dev.piecewise.core.wire.BlockSource;
-import dev.piecewise.core.wire.BufferPool;
+import dev.piecewise.core.wire.WireBuffers;
 import dev.piecewise.core.wire.WireLimits;
 
 import java.io.InterruptedIOException;
@@ -19,7 +19,7 @@ final class EngineContext {
 
     private final EngineSettings settings;
     private final Handshaker handshaker;
-    private final BufferPool buffers = new BufferPool(WireLimits.MAX_BLOCK);
+    private final WireBuffers buffers = WireBuffers.create();
     private final ScheduledExecutorService timer;
     private final ExecutorService hashing;
     private final ConnectionSlots slots;
@@ -46,7 +46,7 @@ final class EngineContext {
         return handshaker;
     }
 
-    BufferPool buffers() {
+    WireBuffers buffers() {
         return buffers;
     }
 

@@ -1,12 +1,12 @@
 package dev.piecewise.core.peer;
 
 import dev.piecewise.core.wire.BlockSource;
-import dev.piecewise.core.wire.BufferPool;
 import dev.piecewise.core.wire.Message;
 import dev.piecewise.core.wire.MessageHandler;
 import dev.piecewise.core.wire.MessageReader;
 import dev.piecewise.core.wire.MessageWriter;
 import dev.piecewise.core.wire.ProtocolException;
+import dev.piecewise.core.wire.WireBuffers;
 import dev.piecewise.core.wire.WireLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * to the torrent's handler on its own thread; the writer drains this connection's {@link OutboundQueue}. Nothing is
  * ever written to the socket from another thread, so a slow peer only ever holds up its own writer.
  *
- * <p>Memory per connection: a read buffer and a send buffer from the pool, one pooled block buffer while a block is
- * being read, and the bounded outbound queue.
+ * <p>Memory per connection: a read buffer and a send buffer from the {@link WireBuffers} (the read buffer a larger one
+ * once the peer sends blocks), and the bounded outbound queue.
  */
 public final class PeerConnection {
 
@@ -47,15 +47,15 @@ public final class PeerConnection {
     }
 
     private final Established established;
-    private final BufferPool pool;
+    private final WireBuffers buffers;
     private final OutboundQueue outbound;
     private final Settings settings;
     private final AtomicReference<String> closeReason = new AtomicReference<>();
     private volatile long lastReceivedNanos = System.nanoTime();
 
-    public PeerConnection(Established established, BufferPool pool, Settings settings) {
+    public PeerConnection(Established established, WireBuffers buffers, Settings settings) {
         this.established = established;
-        this.pool = pool;
+        this.buffers = buffers;
         this.settings = settings;
         this.outbound = new OutboundQueue(settings.maxQueuedMessages(), settings.maxQueuedUploads());
     }
@@ -120,10 +120,8 @@ public final class PeerConnection {
     }
 
     private void readLoop(WireLimits limits, MessageHandler handler, PeerConnection.Events events) {
-        ByteBuffer readBuffer = pool.acquire();
-        try {
-            var reader = MessageReader.withEmptyBuffer(established.channel(), readBuffer, limits, pool,
-                    established.fast(), established.extensionProtocol());
+        try (var reader = new MessageReader(established.channel(), buffers, limits, established.fast(),
+                established.extensionProtocol())) {
             while (isOpen()) {
                 reader.read(handler);
                 lastReceivedNanos = System.nanoTime();
@@ -138,13 +136,12 @@ public final class PeerConnection {
             log.warn("error handling a message from {}", established.address(), e);
             close("internal error: " + e);
         } finally {
-            pool.release(readBuffer);
             events.closed(closeReason.get());
         }
     }
 
     private void writeLoop(BlockSource source, Events events) {
-        ByteBuffer sendBuffer = pool.acquire();
+        ByteBuffer sendBuffer = buffers.messages().acquire();
         try {
             var writer = new MessageWriter(established.channel(), sendBuffer);
             List<Message> batch = new ArrayList<>();
@@ -174,7 +171,7 @@ public final class PeerConnection {
             log.warn("error sending to {}", established.address(), e);
             close("internal error: " + e);
         } finally {
-            pool.release(sendBuffer);
+            buffers.messages().release(sendBuffer);
         }
     }
 

@@ -25,7 +25,7 @@ public interface MessageHandler {
 
     void request(int piece, int begin, int length);
 
-    /** A block: {@code block} holds exactly its bytes (a pooled direct buffer, reused once this returns). */
+    /** A block: {@code block} holds exactly its bytes (part of a direct read buffer, reused once this returns). */
     void piece(int piece, int begin, ByteBuffer block) throws java.io.IOException;
 
     void cancel(int piece, int begin, int length);

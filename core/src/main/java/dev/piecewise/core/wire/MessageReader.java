@@ -11,42 +11,37 @@ import java.nio.channels.ReadableByteChannel;
  * bounds, bitfield length and spare bits, and whether the peer may send the message at all (fast extension and
  * extension protocol messages only when both sides set the bit). A violation is a {@link ProtocolException}.
  *
- * <p>Small messages are parsed from a read buffer. A block is copied once from the socket into a pooled buffer: the
- * part that arrived with its header from the read buffer, the rest read straight into the block buffer.
+ * <p>Messages are decoded from one read buffer, which takes as much as the socket has each time. It starts small;
+ * the first block message swaps it for a buffer that holds several blocks, and from then on a block is handed to the
+ * handler where it landed in the read buffer: copied once, from the socket, with one read for several blocks.
+ *
+ * <p>Not thread-safe: one reader thread per connection. {@link #close()} gives the buffer back.
  */
-public final class MessageReader {
+public final class MessageReader implements AutoCloseable {
 
     private final ReadableByteChannel channel;
-    private final ByteBuffer in;
+    private final WireBuffers buffers;
     private final WireLimits limits;
-    private final BufferPool blocks;
     private final boolean fast;
     private final boolean extensions;
+    /** The read buffer, from {@code buffers.messages()} until the first block, then from {@code buffers.blocks()}. */
+    private ByteBuffer in;
+    private BufferPool inPool;
     private long bytesRead;
 
     /**
-     * @param readBuffer a direct buffer of at least 64 bytes, used until the connection ends; bytes the handshake
-     *                   left in it after its position (up to its limit) are decoded first
      * @param fast       whether both sides set the fast extension bit
      * @param extensions whether both sides set the extension protocol bit
      */
-    public MessageReader(ReadableByteChannel channel, ByteBuffer readBuffer, WireLimits limits, BufferPool blocks,
-                         boolean fast, boolean extensions) {
-        if (readBuffer.capacity() < 64 || blocks.bufferSize() < WireLimits.MAX_BLOCK) {
-            throw new IllegalArgumentException("buffers too small");
-        }
+    public MessageReader(ReadableByteChannel channel, WireBuffers buffers, WireLimits limits, boolean fast,
+                         boolean extensions) {
         this.channel = channel;
-        this.in = readBuffer;
+        this.buffers = buffers;
         this.limits = limits;
-        this.blocks = blocks;
         this.fast = fast;
         this.extensions = extensions;
-    }
-
-    /** A reader whose read buffer starts empty. */
-    public static MessageReader withEmptyBuffer(ReadableByteChannel channel, ByteBuffer readBuffer, WireLimits limits,
-                                                BufferPool blocks, boolean fast, boolean extensions) {
-        return new MessageReader(channel, readBuffer.clear().flip(), limits, blocks, fast, extensions);
+        this.inPool = buffers.messages();
+        this.in = inPool.acquire().flip();
     }
 
     /** Bytes read from the channel so far. */
@@ -159,18 +154,16 @@ public final class MessageReader {
         int begin = in.getInt();
         int length = payload - 8;
         checkBlock(piece, begin, length, "piece");
-        ByteBuffer block = blocks.acquire().limit(length);
-        try {
-            int buffered = Math.min(in.remaining(), length);
-            block.put(0, in, in.position(), buffered).position(buffered);
-            in.position(in.position() + buffered);
-            while (block.hasRemaining()) {
-                readSome(block);
-            }
-            handler.piece(piece, begin, block.flip());
-        } finally {
-            blocks.release(block);
+        if (inPool != buffers.blocks()) {
+            ByteBuffer larger = buffers.blocks().acquire().put(in).flip();
+            inPool.release(in);
+            inPool = buffers.blocks();
+            in = larger;
         }
+        fill(length);
+        int start = in.position();
+        in.position(start + length);
+        handler.piece(piece, begin, in.slice(start, length));
     }
 
     private byte[] bitfield(int payload) throws IOException {
@@ -252,6 +245,12 @@ public final class MessageReader {
         while (target.hasRemaining()) {
             readSome(target);
         }
+    }
+
+    /** Gives the read buffer back to its pool; the reader must not be used afterwards. */
+    @Override
+    public void close() {
+        inPool.release(in);
     }
 
     private void readSome(ByteBuffer target) throws IOException {

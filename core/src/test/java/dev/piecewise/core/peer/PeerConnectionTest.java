@@ -2,7 +2,7 @@ package dev.piecewise.core.peer;
 
 import dev.piecewise.api.InfoHash;
 import dev.piecewise.core.wire.BlockSource;
-import dev.piecewise.core.wire.BufferPool;
+import dev.piecewise.core.wire.WireBuffers;
 import dev.piecewise.core.wire.Handshake;
 import dev.piecewise.core.wire.Message;
 import dev.piecewise.core.wire.PeerId;
@@ -33,7 +33,7 @@ class PeerConnectionTest {
     private static final WireLimits LIMITS = new WireLimits(4, 32768, 32768);
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final BufferPool pool = new BufferPool(WireLimits.MAX_BLOCK);
+    private final WireBuffers pool = WireBuffers.create();
     private final byte[] data = new byte[4 * 32768];
     private final BlockSource source = (piece, begin, length, target) ->
             target.write(ByteBuffer.wrap(data, piece * 32768 + begin, length));

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class PeerWireFuzzTest {
 
     private static final int HEADER = 9;
-    private static final BufferPool POOL = new BufferPool(WireLimits.MAX_BLOCK);
+    private static final WireBuffers BUFFERS = WireBuffers.create();
 
     @FuzzTest
     void connection(byte[] input) throws IOException {
@@ -81,17 +81,13 @@ class PeerWireFuzzTest {
     /** Decodes messages until the stream ends or breaks the protocol. */
     private static List<Event> decode(ReadableByteChannel channel, WireLimits limits, boolean fast,
                                       boolean extensions) throws IOException {
-        ByteBuffer readBuffer = POOL.acquire();
         var recorder = new Recorder(limits, fast, extensions);
-        try {
-            var reader = MessageReader.withEmptyBuffer(channel, readBuffer, limits, POOL, fast, extensions);
+        try (var reader = new MessageReader(channel, BUFFERS, limits, fast, extensions)) {
             while (true) {
                 reader.read(recorder);
             }
         } catch (ProtocolException | EOFException end) {
             return recorder.events;
-        } finally {
-            POOL.release(readBuffer);
         }
     }
 
