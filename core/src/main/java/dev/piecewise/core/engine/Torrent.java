@@ -226,12 +226,13 @@ final class Torrent extends PeerHost {
 
     /** Stops with an error a user can act on (disk full, data gone); {@link #resume} retries. */
     void fail(String message, Throwable cause) {
-        log.warn("{} {} stopped: {}", shortId(), name, message);
-        log.debug("{}: the cause", shortId(), cause);
         locked(() -> {
             if (state == TorrentState.REMOVED || state == TorrentState.ERROR) {
+                log.debug("{}: after it stopped: {}", shortId(), message, cause);
                 return;
             }
+            log.warn("{} {} stopped: {}", shortId(), name, message);
+            log.debug("{}: the cause", shortId(), cause);
             stopTransfers();
             error = message;
             setState(TorrentState.ERROR);
