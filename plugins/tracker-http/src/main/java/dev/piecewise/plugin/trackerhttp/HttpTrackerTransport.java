@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 import static dev.piecewise.spi.tracker.TrackerException.Reason.MALFORMED;
@@ -46,11 +47,16 @@ final class HttpTrackerTransport implements TrackerTransport {
     private final HttpClient client;
 
     HttpTrackerTransport(HttpLimits limits, String userAgent, Optional<InetAddress> bindAddress) {
+        this(limits, userAgent, bindAddress, LazyTrust.jdkDefault());
+    }
+
+    /** @param tls the TLS context of HTTPS trackers */
+    HttpTrackerTransport(HttpLimits limits, String userAgent, Optional<InetAddress> bindAddress, SSLContext tls) {
         this.limits = limits;
         this.userAgent = userAgent;
         // HTTP/1.1: trackers are plain HTTP/1 servers, some of which mishandle an h2c upgrade request
         var builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER);
+                .followRedirects(HttpClient.Redirect.NEVER).sslContext(tls);
         bindAddress.ifPresent(builder::localAddress);
         this.client = builder.build();
     }

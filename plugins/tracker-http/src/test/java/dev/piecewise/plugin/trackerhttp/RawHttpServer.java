@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+
 /**
  * An HTTP "tracker" on a raw socket, so a test can send anything: truncated answers, lies about lengths, endless
  * bodies, redirects, silence. Each connection is served on a virtual thread and closed when its handler returns.
@@ -31,13 +35,23 @@ final class RawHttpServer implements AutoCloseable {
     private final Thread acceptor;
 
     RawHttpServer(Handler handler) throws IOException {
-        server = new ServerSocket();
+        this(handler, ServerSocketFactory.getDefault());
+    }
+
+    /** A server speaking HTTPS with {@code tls}'s key. */
+    RawHttpServer(Handler handler, SSLContext tls) throws IOException {
+        this(handler, tls.getServerSocketFactory());
+    }
+
+    private RawHttpServer(Handler handler, ServerSocketFactory sockets) throws IOException {
+        server = sockets.createServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         acceptor = Thread.ofVirtual().name("raw-http-accept").start(() -> accept(handler));
     }
 
     URI url(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort() + pathAndQuery);
+        String scheme = server instanceof SSLServerSocket ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getLocalPort() + pathAndQuery);
     }
 
     /** The request targets (path and query) received, in order. */
