@@ -20,41 +20,36 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class LazyTrust extends X509ExtendedTrustManager {
 
-    /** The JDK's default trust manager (honouring {@code javax.net.ssl.trustStore}), made on first use. */
-    private static final class JdkDefault {
-        static final X509ExtendedTrustManager MANAGER = load();
-
-        private static X509ExtendedTrustManager load() {
-            try {
-                var factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                factory.init((KeyStore) null);
-                for (TrustManager manager : factory.getTrustManagers()) {
-                    if (manager instanceof X509ExtendedTrustManager x509) {
-                        return x509;
-                    }
-                }
-                throw new IllegalStateException("the JDK offers no X.509 trust manager");
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot load the trusted certificates", e);
-            }
-        }
-    }
+    /** The JDK's default trust, shared by every context {@link #jdkDefault()} makes: read once per process. */
+    private static final LazyTrust JDK_DEFAULT = new LazyTrust(LazyTrust::loadJdkDefault);
 
     private final Supplier<X509ExtendedTrustManager> source;
     private volatile X509ExtendedTrustManager delegate;
 
+    /** @param source makes the real trust manager; may throw {@link IllegalStateException}, and is then asked again */
     LazyTrust(Supplier<X509ExtendedTrustManager> source) {
         this.source = source;
     }
 
     /** A TLS context that trusts what the JDK trusts by default, reading its certificates at the first handshake. */
     static SSLContext jdkDefault() {
-        return new LazyTrust(LazyTrust::jdkTrustManager).context();
+        return JDK_DEFAULT.context();
     }
 
-    /** The JDK's default trust manager, made (reading the certificate store) on the first call. */
-    static X509ExtendedTrustManager jdkTrustManager() {
-        return JdkDefault.MANAGER;
+    /** The JDK's default trust manager (honouring {@code javax.net.ssl.trustStore}), freshly made. */
+    static X509ExtendedTrustManager loadJdkDefault() {
+        try {
+            var factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509ExtendedTrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new IllegalStateException("the JDK offers no X.509 trust manager");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the trusted certificates: " + e.getMessage(), e);
+        }
     }
 
     /** A TLS context with this trust manager and no client certificate. */
@@ -73,12 +68,17 @@ final class LazyTrust extends X509ExtendedTrustManager {
         return delegate != null;
     }
 
-    private X509ExtendedTrustManager manager() {
+    /** The real trust manager; a failure to make it fails the handshake at hand, and the next one tries again. */
+    private X509ExtendedTrustManager manager() throws CertificateException {
         X509ExtendedTrustManager manager = delegate;
         if (manager == null) {
             synchronized (this) {
-                if (delegate == null) {
-                    delegate = source.get();
+                try {
+                    if (delegate == null) {
+                        delegate = source.get();
+                    }
+                } catch (IllegalStateException e) {
+                    throw new CertificateException(e.getMessage(), e);
                 }
                 manager = delegate;
             }
@@ -121,6 +121,10 @@ final class LazyTrust extends X509ExtendedTrustManager {
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-        return manager().getAcceptedIssuers();
+        try {
+            return manager().getAcceptedIssuers();
+        } catch (CertificateException e) {
+            return new X509Certificate[0]; // nothing can be trusted
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -119,11 +120,31 @@ class HttpsTrackerTest {
     }
 
     @Test
+    void trustThatCannotBeLoadedFailsTheHandshakeAndIsLoadedAgainNextTime() throws Exception {
+        var attempts = new AtomicInteger();
+        var trust = new LazyTrust(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("cannot load the trusted certificates: test");
+            }
+            return trustingTheTestCertificate();
+        });
+        try (var tracker = httpsTracker();
+             var transport = new HttpTrackerTransport(new HttpLimits(64 * 1024, 3), "Piecewise/test",
+                     Optional.empty(), trust.context())) {
+            var e = assertThrows(TrackerException.class, () -> announceTo(transport, tracker.url("/announce")));
+            assertEquals(TrackerException.Reason.UNREACHABLE, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().startsWith("TLS failed"), e.getMessage());
+            assertEquals(1, announceTo(transport, tracker.url("/announce")).peers().size());
+            assertEquals(2, attempts.get());
+        }
+    }
+
+    @Test
     void byDefaultWhatTheJdkTrustsIsTrusted() throws Exception {
         var factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init((KeyStore) null);
         var jdk = (X509ExtendedTrustManager) factory.getTrustManagers()[0];
-        var lazy = new LazyTrust(LazyTrust::jdkTrustManager);
+        var lazy = new LazyTrust(LazyTrust::loadJdkDefault);
         assertFalse(lazy.loaded());
         assertFalse(subjects(jdk.getAcceptedIssuers()).isEmpty());
         assertEquals(subjects(jdk.getAcceptedIssuers()), subjects(lazy.getAcceptedIssuers()));
