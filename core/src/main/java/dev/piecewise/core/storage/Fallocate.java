@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reserves a file's blocks with Linux's {@code fallocate(2)}, as Transmission and aria2 do by default: a download's
@@ -24,7 +27,9 @@ import java.util.Optional;
  * <p>Java reaches {@code fallocate} only through the foreign function API, final in Java 22. The core compiles for
  * Java 21, where that API is a preview, so it is called here through reflection and method handles. Where it is not
  * there (Java 21, another operating system, a file system without {@code fallocate}), nothing is reserved and the
- * caller leaves the file sparse.
+ * caller leaves the file sparse. Every handle is adapted to plain Java types once, when the class loads, so that a call
+ * is a few exact invocations (generic invocation would spin new classes at the first call: tens of milliseconds on the
+ * path of a download's first block).
  */
 final class Fallocate {
 
@@ -36,35 +41,52 @@ final class Fallocate {
     private static final int ENOSPC = 28;
     private static final int EDQUOT = 122;
 
-    private static final Optional<Fallocate> NATIVE = load();
+    /** The native calls, loaded when first needed, or ahead of time by {@link #prepare()}. */
+    private static final class Native {
+        static final Optional<Fallocate> CALLS = load();
+    }
 
+    private static final AtomicBoolean PREPARING = new AtomicBoolean();
+
+    /** {@code (Object state, Object path, int flags, int mode) int}: open(2), errno captured in {@code state}. */
     private final MethodHandle open;
+    /** {@code (Object state, int fd, int mode, long offset, long length) int}: fallocate(2), errno captured. */
     private final MethodHandle fallocate;
+    /** {@code (int fd) int}: close(2). */
     private final MethodHandle close;
-    private final Method confinedArena;
-    private final Method allocateBytes;
-    private final Method allocateLayout;
-    private final Object byteLayout;
-    private final Object callState;
-    private final VarHandle errno;
+    /** {@code () AutoCloseable}: a confined arena. */
+    private final MethodHandle newArena;
+    /** {@code (Object arena, byte[] bytes) Object}: a copy of the bytes in the arena. */
+    private final MethodHandle allocateBytes;
+    /** {@code (Object arena) Object}: room for the captured call state in the arena. */
+    private final MethodHandle allocateState;
+    /** {@code (Object state, long offset) int}: the captured errno. */
+    private final MethodHandle errno;
 
-    private Fallocate(MethodHandle open, MethodHandle fallocate, MethodHandle close, Method confinedArena,
-                      Method allocateBytes, Method allocateLayout, Object byteLayout, Object callState,
-                      VarHandle errno) {
+    private Fallocate(MethodHandle open, MethodHandle fallocate, MethodHandle close, MethodHandle newArena,
+                      MethodHandle allocateBytes, MethodHandle allocateState, MethodHandle errno) {
         this.open = open;
         this.fallocate = fallocate;
         this.close = close;
-        this.confinedArena = confinedArena;
+        this.newArena = newArena;
         this.allocateBytes = allocateBytes;
-        this.allocateLayout = allocateLayout;
-        this.byteLayout = byteLayout;
-        this.callState = callState;
+        this.allocateState = allocateState;
         this.errno = errno;
     }
 
     /** Whether this runtime can reserve space (Linux, Java 22 or newer, native access allowed). */
     static boolean available() {
-        return NATIVE.isPresent();
+        return Native.CALLS.isPresent();
+    }
+
+    /**
+     * Loads the native calls on a background thread (once per process), so that the first reservation, on the path
+     * of a download's first block, does not wait for them: making the downcall handles takes 60-80 ms.
+     */
+    static void prepare() {
+        if (PREPARING.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("fallocate-prepare").start(Fallocate::available);
+        }
     }
 
     /**
@@ -74,25 +96,25 @@ final class Fallocate {
      * @throws IOException "No space left on device" when the file system is full or the quota exhausted
      */
     static boolean reserve(Path path, long length) throws IOException {
-        return NATIVE.isPresent() && length > 0 && NATIVE.get().call(path, length);
+        return Native.CALLS.isPresent() && length > 0 && Native.CALLS.get().call(path, length);
     }
 
     private boolean call(Path path, long length) throws IOException {
         int failure;
-        try (AutoCloseable arena = (AutoCloseable) confinedArena.invoke(null)) {
+        try (AutoCloseable arena = (AutoCloseable) newArena.invokeExact()) {
             byte[] name = path.toString().getBytes(fileNameCharset());
-            Object cName = allocateBytes.invoke(arena, byteLayout, Arrays.copyOf(name, name.length + 1));
-            Object state = allocateLayout.invoke(arena, callState);
-            int fd = (int) open.invokeWithArguments(state, cName, O_WRONLY | O_CLOEXEC, 0);
+            Object cName = (Object) allocateBytes.invokeExact((Object) arena, Arrays.copyOf(name, name.length + 1));
+            Object state = (Object) allocateState.invokeExact((Object) arena);
+            int fd = (int) open.invokeExact(state, cName, O_WRONLY | O_CLOEXEC, 0);
             if (fd < 0) {
-                log.debug("cannot open {} to reserve its space: errno {}", path, errno.get(state, 0L));
+                log.debug("cannot open {} to reserve its space: errno {}", path, (int) errno.invokeExact(state, 0L));
                 return false;
             }
             try {
-                int result = (int) fallocate.invokeWithArguments(state, fd, 0, 0L, length);
-                failure = result == 0 ? 0 : (int) errno.get(state, 0L);
+                int result = (int) fallocate.invokeExact(state, fd, 0, 0L, length);
+                failure = result == 0 ? 0 : (int) errno.invokeExact(state, 0L);
             } finally {
-                close.invokeWithArguments(fd);
+                int ignored = (int) close.invokeExact(fd);
             }
         } catch (RuntimeException | Error e) {
             throw e;
@@ -151,6 +173,7 @@ final class Fallocate {
             Object errnoPath = pathElementType.getMethod("groupElement", String.class).invoke(null, "errno");
             VarHandle errno = (VarHandle) layoutType.getMethod("varHandle", pathElementType.arrayType())
                     .invoke(callState, arrayOf(pathElementType, errnoPath));
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
 
             Object capture = arrayOf(optionType, captureErrno);
             // open(2) is variadic: its mode argument (unused without O_CREAT) is the first variadic one
@@ -162,10 +185,21 @@ final class Fallocate {
                     describe.invoke(null, int32, arrayOf(layoutType, int32, int32, int64, int64)), capture);
             MethodHandle close = (MethodHandle) downcall.invoke(linker, symbol(find, libc, "close"),
                     describe.invoke(null, int32, arrayOf(layoutType, int32)), arrayOf(optionType));
-            return Optional.of(new Fallocate(open, fallocate, close, arenaType.getMethod("ofConfined"),
-                    allocatorType.getMethod("allocateFrom", Class.forName("java.lang.foreign.ValueLayout$OfByte"),
-                            byte[].class),
-                    allocatorType.getMethod("allocate", layoutType), bytes, callState, errno));
+            MethodHandle allocateBytes = MethodHandles.insertArguments(lookup.unreflect(allocatorType.getMethod(
+                    "allocateFrom", Class.forName("java.lang.foreign.ValueLayout$OfByte"), byte[].class)), 1, bytes);
+            MethodHandle allocateState = MethodHandles.insertArguments(
+                    lookup.unreflect(allocatorType.getMethod("allocate", layoutType)), 1, callState);
+            return Optional.of(new Fallocate(
+                    open.asType(MethodType.methodType(int.class, Object.class, Object.class, int.class, int.class)),
+                    fallocate.asType(MethodType.methodType(int.class, Object.class, int.class, int.class, long.class,
+                            long.class)),
+                    close,
+                    lookup.unreflect(arenaType.getMethod("ofConfined")).asType(
+                            MethodType.methodType(AutoCloseable.class)),
+                    allocateBytes.asType(MethodType.methodType(Object.class, Object.class, byte[].class)),
+                    allocateState.asType(MethodType.methodType(Object.class, Object.class)),
+                    errno.toMethodHandle(VarHandle.AccessMode.GET).asType(
+                            MethodType.methodType(int.class, Object.class, long.class))));
         } catch (InvocationTargetException e) {
             // native access not allowed (--enable-native-access), or the platform's linker is missing
             log.debug("fallocate is not available: {}", e.getCause().toString());

@@ -27,6 +27,13 @@ final class FileOpener implements OpenFiles.Opener {
         this.allocation = allocation;
     }
 
+    /** Files are about to be created (a check found them missing): gets what reserves their space ready meanwhile. */
+    void prepareToCreate() {
+        if (allocation != StorageOptions.Allocation.SPARSE) {
+            Fallocate.prepare();
+        }
+    }
+
     @Override
     public OpenFiles.Opened open(int index, boolean write) throws IOException {
         TorrentFile file = files.get(index);

@@ -39,6 +39,7 @@ public final class Storage implements AutoCloseable {
     private final Metainfo metainfo;
     private final FileLayout layout;
     private final DownloadDirectory directory;
+    private final FileOpener opener;
     private final OpenFiles files;
     /** Files written since they were last forced to disk: 1 for dirty. */
     private final AtomicIntegerArray dirty;
@@ -50,8 +51,8 @@ public final class Storage implements AutoCloseable {
         this.metainfo = metainfo;
         this.layout = metainfo.layout();
         this.directory = directory;
-        this.files = new OpenFiles(options.maxOpenFiles(), new FileOpener(layout.files(), directory,
-                options.allocation()));
+        this.opener = new FileOpener(layout.files(), directory, options.allocation());
+        this.files = new OpenFiles(options.maxOpenFiles(), opener);
         this.dirty = new AtomicIntegerArray(layout.files().size());
         this.hashers = new ArrayBlockingQueue<>(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     }
@@ -194,6 +195,9 @@ public final class Storage implements AutoCloseable {
             }
         }
         absent.and(pieces);
+        if (!absent.isEmpty()) {
+            opener.prepareToCreate();
+        }
         return Recheck.run(metainfo, hashSource, pieces, absent, threads, listener, cancelled);
     }
 
