@@ -6,6 +6,7 @@ import dev.piecewise.spi.OptionSpec;
 import dev.piecewise.spi.PluginProvider;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -39,6 +40,22 @@ public record LoadedProvider(PluginKind kind, PluginProvider provider, String id
     /** How messages name it: {@code strategy 'rarest-first' (rarest-first.jar)}. */
     public String label() {
         return Kinds.noun(kind) + " '" + id + "' (" + origin + ")";
+    }
+
+    // equals and hashCode are written out: the generated ones bootstrap method handles at their first call, which
+    // spun 14 classes at run time (the AOT cache cannot hold them) on the path of every first torrent's start
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof LoadedProvider that && kind == that.kind
+                && provider.equals(that.provider) && id.equals(that.id) && description.equals(that.description)
+                && version.equals(that.version) && origin.equals(that.origin) && modifier == that.modifier
+                && schemes.equals(that.schemes) && options.equals(that.options);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, provider, id, origin);
     }
 
     /** What the API shows of it. */
