@@ -281,31 +281,39 @@ def bench(args):
     swarm = Swarm(work, payload, args.piece_kib * 1024)
     results = {name: [] for name in names}
     try:
+        # Unmeasured first: the swarm's first download is slow for whoever runs it (the seeders warm up). Then each
+        # repetition starts one downloader later, so that no downloader always runs right after the same one.
+        plan = [(0, names[0])] * args.warmup
         for repetition in range(1, args.repeat + 1):
-            for name in names:
-                out = os.path.join(work, "out")
-                shutil.rmtree(out, ignore_errors=True)
-                os.makedirs(out)
-                subprocess.run(["sync"], check=True)  # the last run's dirty pages are not this run's cost
-                env = dict(os.environ)
-                launcher = os.path.join(REPO, "piecewise")
-                if name.startswith("piecewise["):
-                    launcher, env["PIECEWISE_JAVA_OPTS"] = variants[name[len("piecewise["):-1]]
-                argv = downloader_argv(name.split("[")[0], swarm.torrent, out, work, free_port(), args.timeout,
-                                       launcher)
-                seeders_before = swarm.seeders_cpu()
-                with open(os.path.join(work, f"{name}-{repetition}.log"), "w") as log:
-                    code, wall, cpu, system, rss = measure(argv, env, args.timeout, log)
-                seeders = swarm.seeders_cpu() - seeders_before
-                ok = code == 0 and same_file(os.path.join(out, os.path.basename(payload)), payload)
-                gib = args.size_mib / 1024
-                row = dict(wall=wall, mibs=args.size_mib / wall, cpu_gib=cpu / gib, sys_gib=system / gib, rss=rss,
-                           seeders=seeders, ok=ok)
-                results[name].append(row)
-                print(f"run {repetition} {name:<22} exit {code} {'identical' if ok else 'WRONG OR MISSING DATA'}"
-                      f"  wall {wall:6.2f} s  {row['mibs']:6.1f} MiB/s  CPU {row['cpu_gib']:5.2f} s/GiB"
-                      f" (system {row['sys_gib']:4.2f})"
-                      f"  anon RSS {rss:6.1f} MiB  seeders CPU {seeders:5.2f} s", flush=True)
+            shift = (repetition - 1) % len(names)
+            plan += [(repetition, name) for name in names[shift:] + names[:shift]]
+        for repetition, name in plan:
+            out = os.path.join(work, "out")
+            shutil.rmtree(out, ignore_errors=True)
+            os.makedirs(out)
+            subprocess.run(["sync"], check=True)  # the last run's dirty pages are not this run's cost
+            env = dict(os.environ)
+            launcher = os.path.join(REPO, "piecewise")
+            if name.startswith("piecewise["):
+                launcher, env["PIECEWISE_JAVA_OPTS"] = variants[name[len("piecewise["):-1]]
+            argv = downloader_argv(name.split("[")[0], swarm.torrent, out, work, free_port(), args.timeout,
+                                   launcher)
+            seeders_before = swarm.seeders_cpu()
+            with open(os.path.join(work, f"{name}-{repetition}.log"), "w") as log:
+                code, wall, cpu, system, rss = measure(argv, env, args.timeout, log)
+            seeders = swarm.seeders_cpu() - seeders_before
+            ok = code == 0 and same_file(os.path.join(out, os.path.basename(payload)), payload)
+            gib = args.size_mib / 1024
+            row = dict(wall=wall, mibs=args.size_mib / wall, cpu_gib=cpu / gib, sys_gib=system / gib, rss=rss,
+                       seeders=seeders, ok=ok)
+            if repetition == 0:
+                print(f"warm-up {name}: exit {code}, wall {wall:.2f} s (not counted)", flush=True)
+                continue
+            results[name].append(row)
+            print(f"run {repetition} {name:<22} exit {code} {'identical' if ok else 'WRONG OR MISSING DATA'}"
+                  f"  wall {wall:6.2f} s  {row['mibs']:6.1f} MiB/s  CPU {row['cpu_gib']:5.2f} s/GiB"
+                  f" (system {row['sys_gib']:4.2f})"
+                  f"  anon RSS {rss:6.1f} MiB  seeders CPU {seeders:5.2f} s", flush=True)
     finally:
         swarm.close()
         shutil.rmtree(os.path.join(work, "out"), ignore_errors=True)
@@ -341,6 +349,8 @@ def main():
     run.add_argument("--size-mib", type=int, default=1024, help="payload size (default 1024)")
     run.add_argument("--piece-kib", type=int, default=256, help="piece size (default 256)")
     run.add_argument("--repeat", type=int, default=3, help="repetitions, interleaved (default 3)")
+    run.add_argument("--warmup", type=int, default=1,
+                     help="unmeasured downloads (by the first downloader) before the measured ones (default 1)")
     run.add_argument("--downloaders", default=",".join(DOWNLOADERS), help="comma list of " + ", ".join(DOWNLOADERS))
     run.add_argument("--piecewise-variant", action="append", default=[], metavar="LABEL=JAVA_OPTS",
                      help="also run Piecewise with PIECEWISE_JAVA_OPTS set (repeatable)")
