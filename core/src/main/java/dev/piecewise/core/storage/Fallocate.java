@@ -114,7 +114,7 @@ final class Fallocate {
                 int result = (int) fallocate.invokeExact(state, fd, 0, 0L, length);
                 failure = result == 0 ? 0 : (int) errno.invokeExact(state, 0L);
             } finally {
-                int ignored = (int) close.invokeExact(fd);
+                int ignored = (int) close.invokeExact(fd); // an exact invocation names the result type
             }
         } catch (RuntimeException | Error e) {
             throw e;
