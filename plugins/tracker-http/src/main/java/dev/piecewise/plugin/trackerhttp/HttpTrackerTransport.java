@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLException;
 
 import static dev.piecewise.spi.tracker.TrackerException.Reason.MALFORMED;
@@ -54,9 +55,11 @@ final class HttpTrackerTransport implements TrackerTransport {
     HttpTrackerTransport(HttpLimits limits, String userAgent, Optional<InetAddress> bindAddress, SSLContext tls) {
         this.limits = limits;
         this.userAgent = userAgent;
-        // HTTP/1.1: trackers are plain HTTP/1 servers, some of which mishandle an h2c upgrade request
+        // HTTP/1.1: trackers are plain HTTP/1 servers, some of which mishandle an h2c upgrade request. Empty TLS
+        // parameters leave every setting to the context's defaults; without them the client would ask the context
+        // for its defaults at once, which makes a lazy context (see LazyTlsContext) before any TLS is needed.
         var builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).sslContext(tls);
+                .followRedirects(HttpClient.Redirect.NEVER).sslContext(tls).sslParameters(new SSLParameters());
         bindAddress.ifPresent(builder::localAddress);
         this.client = builder.build();
     }

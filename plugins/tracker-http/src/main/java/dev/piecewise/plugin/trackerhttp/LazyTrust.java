@@ -32,7 +32,7 @@ final class LazyTrust extends X509ExtendedTrustManager {
     }
 
     /** A TLS context that trusts what the JDK trusts by default, reading its certificates at the first handshake. */
-    static SSLContext jdkDefault() {
+    static LazyTlsContext jdkDefault() {
         return JDK_DEFAULT.context();
     }
 
@@ -52,15 +52,17 @@ final class LazyTrust extends X509ExtendedTrustManager {
         }
     }
 
-    /** A TLS context with this trust manager and no client certificate. */
-    SSLContext context() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[]{this}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK offers no TLS", e);
-        }
+    /** A TLS context with this trust manager and no client certificate, made when a first TLS connection needs it. */
+    LazyTlsContext context() {
+        return new LazyTlsContext(() -> {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[]{this}, null);
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK offers no TLS", e);
+            }
+        });
     }
 
     /** Whether the real trust manager was made. */

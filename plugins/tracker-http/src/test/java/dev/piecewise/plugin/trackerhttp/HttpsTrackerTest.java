@@ -108,13 +108,16 @@ class HttpsTrackerTest {
     @Test
     void theTrustedCertificatesAreReadAtTheFirstHandshakeAndDecideIt() throws Exception {
         var trust = new LazyTrust(HttpsTrackerTest::trustingTheTestCertificate);
+        var tls = trust.context();
         try (var plain = new RawHttpServer((target, out) -> ok(out, ONE_PEER));
              var tracker = httpsTracker();
              var transport = new HttpTrackerTransport(new HttpLimits(64 * 1024, 3), "Piecewise/test",
-                     Optional.empty(), trust.context())) {
+                     Optional.empty(), tls)) {
             assertEquals(1, announceTo(transport, plain.url("/announce")).peers().size());
+            assertFalse(tls.made(), "plain HTTP needs no TLS context");
             assertFalse(trust.loaded(), "plain HTTP needs no certificates");
             assertEquals(1, announceTo(transport, tracker.url("/announce")).peers().size());
+            assertTrue(tls.made());
             assertTrue(trust.loaded());
         }
     }
